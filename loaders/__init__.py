@@ -1,0 +1,1 @@
+"""The records step: source files in, validated NodeRecord/EdgeRecord out. Pure: no store."""
