@@ -14,10 +14,12 @@ from .errors import SchemaViolation
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where a record was read: a file and a 1-based line (None for whole-file facts)."""
+    """Where a record was read: a file, a 1-based line (None for whole-file facts) and,
+    for edges made from a node row's field, that field."""
 
     path: str
     line: int | None = None
+    field: str | None = None
 
     def __str__(self) -> str:
         return self.path if self.line is None else f"{self.path}:{self.line}"

@@ -1,0 +1,210 @@
+"""The `dualchain` command. JSON to stdout; logs, progress and errors to stderr.
+Exit codes: 0 ok, 1 bad input (or a failed query / unavailable store), 2 bad usage."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.errors import KgError, LoadErrors
+from graph.settings import Settings, SettingsError
+from graph.store import GraphStore, open_store
+from graph.projection import EXPORT_FORMATS, write_export
+from loaders.pipeline import check, load_paths, read_paths
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dualchain: Chongqing's innovation chain and industry chain as a knowledge graph.")
+err = Console(stderr=True)
+logger = logging.getLogger("dualchain")
+
+DATA_DIR_NAME = "chongqing"
+
+
+def bundled_data() -> Path:
+    """The bundled dataset: data/chongqing beside the code, or under the working directory."""
+    for base in (Path(__file__).resolve().parents[1], Path.cwd()):
+        candidate = base / "data" / DATA_DIR_NAME
+        if candidate.is_dir():
+            return candidate
+    raise SettingsError("the bundled dataset data/chongqing was not found; give the paths to load")
+
+
+class State:
+    store_kind: Optional[str] = None
+
+
+state = State()
+
+
+@app.callback()
+def _options(store: Annotated[Optional[str], typer.Option(
+        "--store", help="embedded (default) or neo4j; overrides DUALCHAIN_STORE")] = None,
+             verbose: Annotated[bool, typer.Option("--verbose", "-v", help="more log lines")] = False) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format="%(message)s",
+                        stream=sys.stderr, force=True)
+    state.store_kind = store
+
+
+@contextmanager
+def _store() -> Iterator[GraphStore]:
+    settings = Settings.from_env(store=state.store_kind)
+    store = open_store(settings)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _emit(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, transient=True, disable=not err.is_terminal)
+
+
+@app.command()
+def load(paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="files or folders of .yaml/.csv; default: the bundled dataset")] = None) -> None:
+    """Validate files, then load them into the store (all or nothing; a rerun changes nothing)."""
+    paths = paths or [bundled_data()]
+    with _store() as store, _progress() as bar:
+        read_task = bar.add_task("reading files", total=None)
+        write_task = bar.add_task("writing", total=None, visible=False)
+
+        def on_file(name, done, total):
+            bar.update(read_task, completed=done, total=total, description=f"reading {name}")
+
+        def on_write(step, done, total):
+            bar.update(write_task, visible=True, completed=done, total=total, description=f"writing {step}")
+
+        report = load_paths(store, paths, on_file, on_write)
+        counts = store.counts()
+    w = report.write
+    _emit({"files": report.files, "nodes_created": w.nodes_created, "nodes_updated": w.nodes_updated,
+           "edges_created": w.edges_created, "edges_updated": w.edges_updated, "method": w.method,
+           "seconds": round(report.seconds, 2), "store": counts.as_dict()})
+
+
+@app.command()
+def validate(paths: Annotated[Optional[list[Path]], typer.Argument(help="files or folders; default: the bundled dataset")] = None,
+             against_store: Annotated[bool, typer.Option(help="also resolve ids already in the store")] = False) -> None:
+    """Check files as `load` would, and write nothing."""
+    paths = paths or [bundled_data()]
+    batch = read_paths(paths)
+    if batch.errors:
+        raise LoadErrors(batch.errors)
+    if against_store:
+        with _store() as store:
+            errors = check(batch, store.labels_of)
+    else:
+        errors = check(batch, lambda ids: {})
+    if errors:
+        raise LoadErrors(errors)
+    _emit({"files": len(batch.files), "nodes": len(batch.nodes), "edges": len(batch.edges), "errors": 0})
+
+
+@app.command()
+def stats(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Counts per label and relationship type."""
+    with _store() as store:
+        counts = store.counts().as_dict()
+    if as_json:
+        _emit(counts)
+        return
+    for title, table in (("nodes", counts["nodes"]), ("edges", counts["edges"])):
+        typer.echo(f"{title}: {counts['total_' + title]}")
+        for name, n in table.items():
+            typer.echo(f"  {name:<16} {n:>8}")
+
+
+def _param(raw: str) -> tuple[str, object]:
+    if "=" not in raw:
+        raise typer.BadParameter(f"expected key=value, got {raw!r}", param_hint="-p")
+    key, value = raw.split("=", 1)
+    try:
+        parsed = json.loads(value)
+    except ValueError:
+        parsed = value
+    return key.strip(), parsed
+
+
+@app.command()
+def query(cypher: Annotated[str, typer.Argument(help="read-only Cypher")],
+          param: Annotated[Optional[list[str]], typer.Option(
+              "-p", "--param", help="a parameter as key=value (value parsed as JSON when it is JSON)")] = None,
+          as_json: Annotated[bool, typer.Option("--json", help="print JSON rows")] = False,
+          timeout: Annotated[Optional[float], typer.Option(help="seconds; default DUALCHAIN_QUERY_TIMEOUT or 5")] = None,
+          max_rows: Annotated[Optional[int], typer.Option(help="row cap; default DUALCHAIN_MAX_ROWS or 1000")] = None) -> None:
+    """Run read-only Cypher with bound parameters, a timeout and a row cap."""
+    params = dict(_param(p) for p in param or [])
+    with _store() as store:
+        result = store.query(cypher, params, timeout_s=timeout, max_rows=max_rows)
+    if result.truncated:
+        logger.warning("only the first %d rows are shown (row cap)", len(result.rows))
+    if as_json:
+        _emit({"columns": result.columns, "rows": result.records(), "truncated": result.truncated})
+        return
+    typer.echo("\t".join(result.columns))
+    for row in result.rows:
+        typer.echo("\t".join(json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v for v in row))
+
+
+@app.command()
+def export(fmt: Annotated[str, typer.Option("--format", help=f"one of {', '.join(EXPORT_FORMATS)}")],
+           output: Annotated[Path, typer.Option("-o", "--output", help="file to write")]) -> None:
+    """Write the whole graph as GraphML, GEXF (for Gephi) or node-link JSON."""
+    if fmt not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    with _store() as store:
+        data = store.export()
+    write_export(data, fmt, output)
+    _emit({"format": fmt, "file": str(output), "nodes": len(data.nodes), "edges": len(data.edges)})
+
+
+@app.command()
+def clear(yes: Annotated[bool, typer.Option("--yes", help="confirm: delete every node and edge")] = False) -> None:
+    """Delete the whole graph from the store."""
+    if not yes:
+        raise typer.BadParameter("clearing deletes the whole graph; add --yes to confirm", param_hint="--yes")
+    with _store() as store:
+        store.clear()
+        counts = store.counts()
+    _emit({"cleared": True, "store": counts.as_dict()})
+
+
+def main() -> None:
+    """Entry point: our errors become messages and exit codes, never tracebacks."""
+    try:
+        app(standalone_mode=False)
+    except LoadErrors as e:
+        err.print(e.report(), markup=False, highlight=False)
+        sys.exit(1)
+    except SettingsError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        sys.exit(2)
+    except KgError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        sys.exit(1)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        sys.exit(1)
+    except Exception as e:  # click usage errors
+        import click
+        if isinstance(e, click.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()
