@@ -100,13 +100,11 @@ def validate(paths: Annotated[Optional[list[Path]], typer.Argument(help="files o
     """Check files as `load` would, and write nothing."""
     paths = paths or [bundled_data()]
     batch = read_paths(paths)
-    if batch.errors:
-        raise LoadErrors(batch.errors)
     if against_store:
         with _store() as store:
-            errors = check(batch, store.labels_of)
+            errors = batch.errors + check(batch, store.labels_of)
     else:
-        errors = check(batch, lambda ids: {})
+        errors = batch.errors + check(batch, lambda ids: {})
     if errors:
         raise LoadErrors(errors)
     _emit({"files": len(batch.files), "nodes": len(batch.nodes), "edges": len(batch.edges), "errors": 0})
@@ -186,13 +184,13 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except LoadErrors as e:
-        err.print(e.report(), markup=False, highlight=False)
+        print(e.report(), file=sys.stderr)
         sys.exit(1)
     except SettingsError as e:
-        err.print(f"error: {e}", markup=False, highlight=False)
+        print(f"error: {e}", file=sys.stderr)
         sys.exit(2)
     except KgError as e:
-        err.print(f"error: {e}", markup=False, highlight=False)
+        print(f"error: {e}", file=sys.stderr)
         sys.exit(1)
     except typer.Exit as e:
         sys.exit(e.exit_code)

@@ -64,7 +64,7 @@ def collect_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not any(
                         part.startswith((".", "_")) for part in rel.parts):
                     found.append((f, f"{path.resolve().name}/{rel.as_posix()}"))
-        else:
+        elif path.exists():
             found.append((path, f"{path.resolve().parent.name}/{path.name}"))
     return found
 
@@ -81,7 +81,7 @@ def read_paths(paths: Iterable[Path], progress: FileProgress | None = None) -> B
         batch.errors += parsed.errors
         if progress:
             progress(path.name, i, len(files))
-    if not files and not batch.errors:
+    if not files and not batch.errors:  # (a missing path is already reported)
         batch.errors.append(LoadError(", ".join(map(str, paths)), None, None, "no .yaml, .yml or .csv files found"))
     return batch
 
@@ -102,8 +102,10 @@ def check(batch: Batch, stored_labels: Callable[[Iterable[str]], dict[str, str]]
             errors.append(_at(node.origin, "id", f"{node_id!r} is already a {stored[node_id]} in the store, "
                                                  f"not a {node.label}"))
     names = {i: n.props.get("name_zh") for i, n in first.items()}
+    failed = {i for f in batch.files for i in f.failed_ids}  # already reported; don't cascade
     for e in batch.edges:
-        errors += _edge_problems(e, labels, names)
+        if not ({e.source, e.target} & failed):
+            errors += _edge_problems(e, labels, names)
     return errors
 
 
@@ -174,7 +176,7 @@ def load_paths(store: GraphStore, paths: Iterable[Path], progress: FileProgress 
     started = time.perf_counter()
     paths = list(paths)
     batch = read_paths(paths, progress)
-    errors = batch.errors or check(batch, store.labels_of)
+    errors = batch.errors + check(batch, store.labels_of)
     if errors:
         raise LoadErrors(errors)
     nodes = batch.nodes + source_nodes(batch, store.get)

@@ -39,6 +39,14 @@ class ParsedFile:
     nodes: list[NodeRecord] = field(default_factory=list)
     edges: list[EdgeRecord] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    failed_ids: set[str] = field(default_factory=set)  # ids of node rows that did not validate
+
+    def add(self, row: dict[str, Any], nodes, edges, errors, is_node: bool) -> None:
+        self.nodes += nodes
+        self.edges += edges
+        self.errors += errors
+        if errors and is_node and isinstance(row.get("id"), str):
+            self.failed_ids.add(row["id"])
 
 
 # ---------------------------------------------------------------- file names
@@ -136,12 +144,9 @@ def _yaml_row(out: ParsedFile, item: Any, section: str, label: str | None, path:
         if not (row.get("label") or label):
             out.errors.append(LoadError(path, line, "label", "is required (per row or at the top of the file)"))
             return
-        nodes, edges, errors = node_from_row(row, label, path, line, stable, lines)
-        out.nodes += nodes
+        out.add(row, *node_from_row(row, label, path, line, stable, lines), is_node=True)
     else:
-        edges, errors = edge_from_row(row, path, line, stable, lines)
-    out.edges += edges
-    out.errors += errors
+        out.add(row, [], *edge_from_row(row, path, line, stable, lines), is_node=False)
 
 
 # ----------------------------------------------------------------------- CSV
@@ -166,12 +171,9 @@ def parse_csv(text: str, path: str, stable: str, kind: str) -> ParsedFile:
         row = {h: c.strip() for h, c in zip(header, cells) if c.strip() != ""}
         empty = {h for h, c in zip(header, cells) if c.strip() == ""}
         if kind == "edges":
-            edges, errors = edge_from_row(row, path, line, stable, empty=empty)
+            out.add(row, [], *edge_from_row(row, path, line, stable, empty=empty), is_node=False)
         else:
-            nodes, edges, errors = node_from_row(row, kind, path, line, stable, empty=empty)
-            out.nodes += nodes
-        out.edges += edges
-        out.errors += errors
+            out.add(row, *node_from_row(row, kind, path, line, stable, empty=empty), is_node=True)
     return out
 
 
