@@ -179,10 +179,27 @@ def clear(yes: Annotated[bool, typer.Option("--yes", help="confirm: delete every
     _emit({"cleared": True, "store": counts.as_dict()})
 
 
+@app.command()
+def serve(host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="port")] = 8000) -> None:
+    """Serve the HTTP API, loading the bundled dataset first if the store is empty."""
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = Settings.from_env(store=state.store_kind)
+    store = open_store(settings)
+    if store.counts().total_nodes == 0:
+        logger.info("the store is empty: loading the bundled dataset first")
+        load_paths(store, [bundled_data()])
+    uvicorn.run(create_app(settings, store), host=host, port=port, log_level="info")
+
+
 def main() -> None:
-    """Entry point: our errors become messages and exit codes, never tracebacks."""
+    """Entry point: usage errors exit 2 (typer's standalone mode); our own errors become
+    one message and an exit code, never a traceback."""
     try:
-        app(standalone_mode=False)
+        app()
     except LoadErrors as e:
         print(e.report(), file=sys.stderr)
         sys.exit(1)
@@ -192,16 +209,6 @@ def main() -> None:
     except KgError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(1)
-    except typer.Exit as e:
-        sys.exit(e.exit_code)
-    except typer.Abort:
-        sys.exit(1)
-    except Exception as e:  # click usage errors
-        import click
-        if isinstance(e, click.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        raise
 
 
 if __name__ == "__main__":
