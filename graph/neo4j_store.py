@@ -48,13 +48,26 @@ class Neo4jStore:
         try:
             self.driver = neo4j.GraphDatabase.driver(
                 settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password),
-                connection_timeout=10.0, max_transaction_retry_time=15.0)
+                connection_timeout=10.0, max_transaction_retry_time=5.0)
         except (ValueError, neo4j.exceptions.ConfigurationError) as err:
             raise StoreUnavailable(f"bad DUALCHAIN_NEO4J_URI {settings.neo4j_uri!r}: {err}") from err
         self._schema_ready = False
+        self._reachable = False
+
+    def _connect(self) -> None:
+        """Fail fast (no transaction retries) when the server is down or the password wrong."""
+        if self._reachable:
+            return
+        ex = self._neo4j.exceptions
+        try:
+            self.driver.verify_connectivity()
+        except (ex.ServiceUnavailable, ex.AuthError, ex.SessionExpired, OSError) as err:
+            raise StoreUnavailable(f"Neo4j at {self.settings.neo4j_uri} is not available: {err}") from err
+        self._reachable = True
 
     # ------------------------------------------------------------ plumbing
     def _run(self, cypher: str, params: dict | None = None, write: bool = False) -> list[list[Any]]:
+        self._connect()
         ex = self._neo4j.exceptions
         try:
             records, _, _ = self.driver.execute_query(
@@ -141,6 +154,7 @@ class Neo4jStore:
     def query(self, cypher: str, params: dict[str, Any] | None = None, *,
               timeout_s: float | None = None, max_rows: int | None = None) -> QueryResult:
         check_read_only(cypher)
+        self._connect()
         neo4j, ex = self._neo4j, self._neo4j.exceptions
         timeout_s = timeout_s or self.settings.query_timeout_s
         max_rows = max_rows or self.settings.max_rows

@@ -158,3 +158,12 @@ def test_the_installed_command_runs():
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "load" in result.stdout and "query" in result.stdout
+
+
+def test_unreachable_neo4j_is_a_clear_error_not_a_traceback(run, monkeypatch):
+    monkeypatch.setenv("DUALCHAIN_NEO4J_URI", "bolt://127.0.0.1:1")
+    monkeypatch.setenv("DUALCHAIN_NEO4J_USER", "neo4j")
+    monkeypatch.setenv("DUALCHAIN_NEO4J_PASSWORD", "x")
+    code, out, err = run("--store", "neo4j", "stats")
+    assert (code, out) == (1, "")
+    assert err.startswith("error: Neo4j at bolt://127.0.0.1:1 is not available")
