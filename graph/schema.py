@@ -104,7 +104,7 @@ NODE_TYPES: tuple[NodeType, ...] = (
         Prop("kind"),
         Prop("level", doc="national / municipal / district"),
         Prop("strengths", STRINGS),
-    ), _ACTOR_LINKS + _RESEARCH_LINKS + (Link("parent", PART_OF),)),
+    ), _ACTOR_LINKS + _RESEARCH_LINKS + (Link("parent", PART_OF), Link("hosts", HOSTED_BY))),
     NodeType(PLATFORM, INNOVATION, "a lab, engineering centre, pilot or proof-of-concept platform", (
         Prop("kind", doc="national_key_lab, chongqing_lab, pilot_platform, …"),
         Prop("level", doc="national / municipal / district"),
@@ -164,7 +164,8 @@ def _pairs(froms, tos) -> tuple[tuple[str, str], ...]:
 
 REL_TYPES: tuple[RelType, ...] = (
     RelType(LOCATED_IN, "an actor's (main) site is in a district", _pairs(ACTORS, [DISTRICT])),
-    RelType(HOSTED_BY, "a platform is run by or relies on (依托) a host", _pairs([PLATFORM], ACTORS)),
+    RelType(HOSTED_BY, "a platform or institute is run by or relies on (依托) a host",
+            _pairs([PLATFORM, INSTITUTE], ACTORS)),
     RelType(RESEARCHES, "an innovation actor works in a 416 field or direction",
             _pairs(INNOVATION_ACTORS, [TECH_AREA])),
     RelType(SUPPORTS, "a tech area supplies a cluster or segment (curated map)",
