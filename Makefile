@@ -1,6 +1,6 @@
 # Two commands on a fresh machine with Python 3.11+ and pip:
 #   make run    installs into .venv, loads the bundled dataset into the embedded store, prints its stats
-#   make test   installs into .venv (with test tools), runs every test on the embedded store
+#   make test   installs into .venv (with test tools), validates the bundled dataset, runs every test
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -21,6 +21,7 @@ run: install
 	$(BIN)/dualchain stats
 
 test: install
+	$(BIN)/dualchain validate data/chongqing
 	$(BIN)/python -m pytest
 
 clean:

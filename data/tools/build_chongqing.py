@@ -58,9 +58,12 @@ def sources_of(item: dict[str, Any]) -> list[str]:
 
 
 def split_name(name: str) -> tuple[str, list[str]]:
-    """'中国电子科技集团 (中国电科)' -> ('中国电子科技集团', ['中国电科'])."""
-    short = re.findall(r"[（(](.+?)[)）]", name)
-    return re.sub(r"\s*[（(].+?[)）]", "", name).strip(), short
+    """'中国电子科技集团 (中国电科)' -> ('中国电子科技集团', ['中国电科']). Only a trailing bracket
+    group is a short name; brackets inside a legal name ('…(重庆)有限公司') stay."""
+    m = re.match(r"^(.*?\S)\s*[（(]([^()（）]+)[)）]\s*$", name)
+    if m:
+        return m.group(1).strip(), [m.group(2).strip()]
+    return name.strip(), []
 
 
 def confidence(value: Any) -> str | None:
@@ -336,7 +339,22 @@ def short_names(name: str | None) -> list[str]:
     return list(dict.fromkeys(n for n in out if n))
 
 
-def build_events(rel: dict, seeds: Path, known: dict[str, str], kinds: dict[str, str]) -> tuple[list, list]:
+def name_index(rows: list[dict]) -> dict[str, str]:
+    """Normalised name or alias -> id, for counterparts the reference gives only by name."""
+    out: dict[str, str] = {}
+    for row in rows:
+        for name in [row.get("name_zh"), *(row.get("aliases") or [])]:
+            if name:
+                out.setdefault(norm_name(name), row["id"])
+    return out
+
+
+def norm_name(name: str) -> str:
+    return re.sub(r"\s", "", name.replace("（", "(").replace("）", ")"))
+
+
+def build_events(rel: dict, seeds: Path, known: dict[str, str], kinds: dict[str, str],
+                 names: dict[str, str]) -> tuple[list, list]:
     nodes, edges = [], []
     texts = {p.name: sentences(p.read_text(encoding="utf-8")) for p in seeds.glob("*.txt")}
     seed_dates = {"001_e7a2e3c515fcd3ca.txt": ("2025-04-14", "2025-04-18")}
@@ -344,7 +362,8 @@ def build_events(rel: dict, seeds: Path, known: dict[str, str], kinds: dict[str,
         line_no, sentence = find_line(texts[r["seed"]], short_names(r.get("subject_name")),
                                       short_names(r.get("object_name")), r.get("topics") or [])
         where = f"{r['seed']}:{line_no}" if line_no else r["seed"]
-        participants = [i for i in [r.get("subject"), r.get("object"), *(r.get("object_ids") or []),
+        obj = r.get("object") or names.get(norm_name(r.get("object_name") or ""))
+        participants = [i for i in [r.get("subject"), obj, *(r.get("object_ids") or []),
                                     *(r.get("co_actors") or [])] if i and i in known]
         participants = list(dict.fromkeys(participants))
         date, date_end = seed_dates.get(r["seed"], (None, None))
@@ -421,6 +440,44 @@ def lab_focus(plat_ref: dict, tech_ref: dict) -> list:
     return edges
 
 
+# ------------------------------------------------------------------ web sources
+NOTE_LINE = re.compile(r"^- (\S+?)(?::| — \[[A-Z,]+\] —) (.+)$")
+MIRROR = re.compile(r"mirror|repost|via |spam", re.I)
+
+
+def note_descriptions(reference: Path) -> dict[str, tuple[str, str]]:
+    """URL (or code-index ref) -> (the notes' one-line description of it, the notes file)."""
+    out: dict[str, tuple[str, str]] = {}
+    for name in ("ACTORS_NOTES.md", "TAXONOMY_NOTES.md"):
+        for line in (reference / name).read_text(encoding="utf-8").splitlines():
+            m = NOTE_LINE.match(line.strip())
+            if m and (m.group(1).startswith("http") or m.group(1).startswith("github-code-index")):
+                out.setdefault(m.group(1).rstrip(":"), (m.group(2).strip(), f"reference/{name}"))
+    return out
+
+
+def web_sources(rows: list[dict], descriptions: dict[str, tuple[str, str]]) -> list:
+    """A Source node for every URL or code-index file the dataset cites, titled with the
+    outlet the reference notes name (a mirror keeps its URL; the original outlet is noted)."""
+    cited = sorted({s for row in rows for s in row.get("sources") or []
+                    if s.startswith("http") or s.startswith("github-code-index")})
+    nodes = []
+    for ref in cited:
+        desc, notes_file = descriptions.get(ref, (None, None))
+        web = ref.startswith("http")
+        host = re.sub(r"^https?://", "", ref).split("/")[0] if web else "github-code-index"
+        date = re.search(r"\b(20\d\d-\d\d(?:-\d\d)?)\b", desc or "")
+        title = (desc.split(":")[0].split(". ")[0] if desc else host)[:80]
+        nodes.append(clean({
+            "id": f"src.web.{slug(host)[:30]}.{hashlib.sha1(ref.encode()).hexdigest()[:8]}", "label": "Source",
+            "name_zh": title, "kind": "web" if web else "code-index", "url": ref if web else None,
+            "path": None if web else ref, "published": date.group(1) if date else None,
+            "notes": (("mirror or repost; original outlet as the notes name it: " if desc and MIRROR.search(desc)
+                       else "") + (desc or "not described in the reference notes")),
+            "sources": [notes_file or ref]}))
+    return nodes
+
+
 # ------------------------------------------------------------------ main
 def build(reference: Path, seeds: Path, out: Path) -> dict[str, int]:
     load = lambda name: yaml.safe_load((reference / name).read_text(encoding="utf-8"))
@@ -439,18 +496,26 @@ def build(reference: Path, seeds: Path, out: Path) -> dict[str, int]:
     known = {n["id"]: n.get("label", "District") for n in district_nodes}
     for n in universities + enterprises + orgs:
         known[n["id"]] = n["label"]
-    hosts_extra = host_org_nodes(plat_ref, known)
+    seed_named = yaml.safe_load((HERE / "seed_named.yaml").read_text(encoding="utf-8"))
+    hosts_extra = host_org_nodes(plat_ref, known) + seed_named["organizations"]
     for n in hosts_extra:
         known[n["id"]] = n["label"]
+        n["aliases"] = list(dict.fromkeys((n.get("aliases") or []) + seed_named["aliases"].get(n["id"], [])))
     for p in plat_ref["platforms"]:
         known[p["id"]] = "Platform"
     platforms = build_platforms(plat_ref, known, host_names)
     for p in platforms:
         known[p["id"]] = p["label"]
-    events, cooperation = build_events(rel_ref, seeds, known, kinds)
+    names = name_index(universities + enterprises + orgs + hosts_extra + plat_ref["platforms"])
+    events, cooperation = build_events(rel_ref, seeds, known, kinds, names)
     researches = build_researches(universities + platforms, lexicon) + lab_focus(plat_ref, tech_ref)
 
+    every_row = (cluster_nodes + tech_nodes + district_nodes + priority_edges + universities + platforms
+                 + enterprises + orgs + hosts_extra + events + cooperation + researches)
+    web = web_sources(every_row, note_descriptions(reference))
     out.mkdir(parents=True, exist_ok=True)
+    write(out, "sources.yaml", {"meta": {"about": "the web pages and code-index files the dataset cites"},
+                                "nodes": web})
     write(out, "clusters.yaml", {"meta": {"about": "33618 clusters, attested rising-star clusters, future "
                                                    "industries and chain segments"}, "nodes": cluster_nodes})
     write(out, "tech_areas.yaml", {"meta": {"about": "416 fields and the directions sources name"},
