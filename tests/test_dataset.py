@@ -164,3 +164,16 @@ def test_generated_files_match_a_fresh_build(tmp_path):
     assert generated
     mismatch = [name for name in generated if not filecmp.cmp(tmp_path / name, DATA / name, shallow=False)]
     assert mismatch == [], "run: python data/tools/build_chongqing.py"
+
+
+def test_docs_data_md_figures_are_current(graph):
+    import sys
+    sys.path.insert(0, str(ROOT / "data" / "tools"))
+    try:
+        from dataset_report import BEGIN, END, figures
+    finally:
+        sys.path.pop(0)
+    _, data = graph
+    text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    block = text.split(BEGIN, 1)[1].split(END, 1)[0].strip()
+    assert block == figures(data), "run: python data/tools/dataset_report.py --write"

@@ -432,7 +432,7 @@ def lab_focus(plat_ref: dict, tech_ref: dict) -> list:
     labs = {lab["id"]: lab for lab in tech_ref["labs"]["items"]}
     edges = []
     for p in plat_ref["platforms"]:
-        lab = labs.get(p.get("same_as") or "")
+        lab = labs.get((p.get("same_as") or "").split(" ")[0])  # "lab.jinfeng (tech_416.yaml)"
         if lab and lab.get("focus_field"):
             edges.append({"type": "RESEARCHES", "from": p["id"], "to": lab["focus_field"], "basis": "stated",
                           "rationale": "focus field stated for the lab: " + "、".join(lab.get("focus_zh") or []),
@@ -508,7 +508,10 @@ def build(reference: Path, seeds: Path, out: Path) -> dict[str, int]:
         known[p["id"]] = p["label"]
     names = name_index(universities + enterprises + orgs + hosts_extra + plat_ref["platforms"])
     events, cooperation = build_events(rel_ref, seeds, known, kinds, names)
-    researches = build_researches(universities + platforms, lexicon) + lab_focus(plat_ref, tech_ref)
+    stated = lab_focus(plat_ref, tech_ref)  # a stated focus replaces a keyword guess for the same pair
+    stated_pairs = {(e["from"], e["to"]) for e in stated}
+    researches = [e for e in build_researches(universities + platforms, lexicon)
+                  if (e["from"], e["to"]) not in stated_pairs] + stated
 
     every_row = (cluster_nodes + tech_nodes + district_nodes + priority_edges + universities + platforms
                  + enterprises + orgs + hosts_extra + events + cooperation + researches)
