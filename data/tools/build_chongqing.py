@@ -211,6 +211,22 @@ def build_universities(ref: dict) -> list:
     return nodes
 
 
+def add_aliases(nodes: list[dict], table: dict[str, dict]) -> list[dict]:
+    """Short names from data/tools/aliases.yaml; the seed line or the alias file is cited."""
+    for node in nodes:
+        entry = table.get(node["id"])
+        if not entry:
+            continue
+        extra = list(entry.get("common") or [])
+        cited = ["data/tools/aliases.yaml"] if extra else []
+        for where, names in (entry.get("seed") or {}).items():
+            extra += names
+            cited.append(where)
+        node["aliases"] = list(dict.fromkeys((node.get("aliases") or []) + extra))
+        node["sources"] = list(dict.fromkeys(node["sources"] + cited))
+    return nodes
+
+
 def host_targets(hosts: list[str], known: dict[str, str], host_names: dict[str, str | None]) -> tuple[list, list]:
     ids, unlinked = [], []
     for h in hosts or []:
@@ -491,7 +507,8 @@ def build(reference: Path, seeds: Path, out: Path) -> dict[str, int]:
     cluster_nodes, _, segment_ids = build_clusters(clusters_ref, tech_ref)
     tech_nodes = build_tech(tech_ref)
     district_nodes, priority_edges = build_districts(districts_ref, segment_ids)
-    universities = build_universities(uni_ref)
+    universities = add_aliases(build_universities(uni_ref),
+                               yaml.safe_load((HERE / "aliases.yaml").read_text(encoding="utf-8"))["aliases"])
     enterprises, orgs = build_enterprises(ent_ref)
     known = {n["id"]: n.get("label", "District") for n in district_nodes}
     for n in universities + enterprises + orgs:
