@@ -1,6 +1,7 @@
-"""Store -> networkx, and networkx -> files for Gephi and friends.
+"""Store -> networkx (filtered, cached until the store changes), and networkx -> files.
 
-The analysis issue extends this with filters and a cache; export uses the plain form.
+`project(store, ...)` is what analysis calls: it exports the store once per store
+generation and keeps the graph; filters are applied to that cached graph.
 """
 from __future__ import annotations
 
@@ -26,8 +27,47 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     return g
 
 
-def project(store: GraphStore) -> nx.MultiDiGraph:
-    return to_networkx(store.export())
+_CACHE: dict[tuple[int, str], nx.MultiDiGraph] = {}
+
+
+def project(store: GraphStore, labels: set[str] | None = None, types: set[str] | None = None,
+            district: str | None = None, cluster: str | None = None) -> nx.MultiDiGraph:
+    """The stored graph as a MultiDiGraph, optionally narrowed:
+    `labels` / `types` keep only those node labels / relationship types;
+    `district` / `cluster` keep the nodes within two hops of that district or cluster
+    (e.g. a cluster, its segments, firms, supporting tech areas, and the actors researching them).
+    Built once per store generation; filtered graphs are views-turned-copies of the cached one."""
+    key = (id(store), store.generation())
+    g = _CACHE.get(key)
+    if g is None:
+        for old in [k for k in _CACHE if k[0] == id(store)]:
+            del _CACHE[old]
+        g = _CACHE[key] = to_networkx(store.export())
+    return narrow(g, labels, types, district, cluster)
+
+
+def narrow(g: nx.MultiDiGraph, labels: set[str] | None = None, types: set[str] | None = None,
+           district: str | None = None, cluster: str | None = None) -> nx.MultiDiGraph:
+    for center in (district, cluster):
+        if center is not None and center not in g:
+            from .errors import NodeNotFound
+            raise NodeNotFound(center)
+    if not (labels or types or district or cluster):
+        return g
+    keep = set(g)
+    if labels:
+        keep = {n for n in keep if g.nodes[n]["label"] in labels}
+    for center in (district, cluster):
+        if center is not None:
+            near = nx.single_source_shortest_path_length(g.to_undirected(as_view=True), center, cutoff=2)
+            keep &= set(near)
+    sub = g.subgraph(keep)
+    if types:
+        sub = sub.edge_subgraph([(u, v, k) for u, v, k in sub.edges(keys=True) if k in types])
+        sub = nx.MultiDiGraph(sub)
+        sub.add_nodes_from((n, g.nodes[n]) for n in keep)  # keep nodes that lost their edges
+        return sub
+    return nx.MultiDiGraph(sub)
 
 
 def _flat(attrs: dict[str, Any]) -> dict[str, Any]:

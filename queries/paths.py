@@ -1,0 +1,138 @@
+"""Paths between any two entities, with the evidence for every hop.
+
+Paths ignore edge direction (cooperation runs both ways; "hosted by" links a lab to its
+university either way) and return each hop's stored edges: type, direction, sources,
+basis and, for derived relations, the events behind them.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_nodes_from([("u", {"label": "University", "name_zh": "甲大学"}), ("p", {"label": "Platform", "name_zh": "乙实验室"}),
+...                   ("c", {"label": "Cluster", "name_zh": "丙集群"})])
+>>> g.add_edge("p", "u", key="HOSTED_BY", type="HOSTED_BY", sources=["s:1"])
+'HOSTED_BY'
+>>> g.add_edge("p", "c", key="LOCATED_IN", type="LOCATED_IN", sources=["s:2"])
+'LOCATED_IN'
+>>> [n["id"] for n in shortest_path(g, "u", "c")["nodes"]]
+['u', 'p', 'c']
+"""
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any, Iterable
+
+import networkx as nx
+
+from graph import schema
+from graph.errors import KgError, NodeNotFound
+
+INNOVATION_LABELS = frozenset(n.label for n in schema.NODE_TYPES if n.side == schema.INNOVATION)
+INDUSTRY_LABELS = frozenset(n.label for n in schema.NODE_TYPES if n.side == schema.INDUSTRY)
+MAX_K = 50
+
+
+class NoPath(KgError):
+    def __init__(self, source: str, target: str, detail: str = ""):
+        self.source, self.target = source, target
+        super().__init__(f"no path from {source!r} to {target!r}{detail}")
+
+
+NOT_IN_NETWORK = frozenset({schema.SOURCE})  # documents are provenance, not actors: two events
+# reported in the same seed are not "two hops apart"
+
+
+def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
+    """Undirected simple graph of `g` without Source nodes, each edge holding every stored
+    edge between its ends as evidence. Cached on the projection (rebuilt with it)."""
+    cached = g.graph.get("dualchain.simple")
+    if cached is not None and cached.graph.get("edges") == g.number_of_edges():
+        return cached
+    s = nx.Graph(edges=g.number_of_edges())
+    s.add_nodes_from((n, d) for n, d in g.nodes(data=True) if d.get("label") not in NOT_IN_NETWORK)
+    for u, v, key, data in g.edges(keys=True, data=True):
+        if u not in s or v not in s:
+            continue
+        if s.has_edge(u, v):
+            s[u][v]["stored"].append((key, u, v, data))
+        else:
+            s.add_edge(u, v, stored=[(key, u, v, data)])
+    g.graph["dualchain.simple"] = s
+    return s
+
+
+def _restricted(s: nx.Graph, source: str, target: str, via_labels: Iterable[str] | None) -> nx.Graph:
+    for node in (source, target):
+        if node not in s:
+            raise NodeNotFound(node)
+    if not via_labels:
+        return s
+    allowed = set(via_labels)
+    return nx.subgraph_view(s, filter_node=lambda n: n in (source, target) or s.nodes[n]["label"] in allowed)
+
+
+def describe(s: nx.Graph, nodes: list[str]) -> dict[str, Any]:
+    """A path as plain data: its nodes (id, label, name) and each hop's stored edges."""
+    hops = []
+    for a, b in zip(nodes, nodes[1:]):
+        for key, u, v, data in sorted(s[a][b]["stored"], key=lambda t: (t[0], t[1], t[2])):
+            hops.append({"type": key, "source": u, "target": v, "sources": data.get("sources") or [],
+                         "basis": data.get("basis") or "stated", "evidence": data.get("evidence") or [],
+                         "rationale": data.get("rationale")})
+    return {"hops": len(nodes) - 1,
+            "nodes": [{"id": n, "label": s.nodes[n].get("label"), "name_zh": s.nodes[n].get("name_zh")} for n in nodes],
+            "edges": hops}
+
+
+def shortest_path(g: nx.MultiDiGraph, source: str, target: str, max_hops: int | None = None,
+                  via_labels: Iterable[str] | None = None) -> dict[str, Any]:
+    """One shortest path (fewest hops); intermediate nodes limited to `via_labels` if given.
+    Raises NoPath when none exists within `max_hops`."""
+    s = simple_graph(g)
+    view = _restricted(s, source, target, via_labels)
+    try:
+        nodes = nx.bidirectional_shortest_path(view, source, target)
+    except nx.NetworkXNoPath:
+        raise NoPath(source, target, _limits(None, via_labels)) from None
+    if max_hops is not None and len(nodes) - 1 > max_hops:
+        raise NoPath(source, target, _limits(max_hops, via_labels))
+    return describe(s, nodes)
+
+
+def k_shortest_paths(g: nx.MultiDiGraph, source: str, target: str, k: int = 3, max_hops: int | None = None,
+                     via_labels: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Up to `k` shortest simple paths, fewest hops first (ties in the order networkx's
+    Yen search finds them, which is deterministic for a given graph)."""
+    if not 1 <= k <= MAX_K:
+        raise ValueError(f"k must be between 1 and {MAX_K}")
+    s = simple_graph(g)
+    view = _restricted(s, source, target, via_labels)
+    out = []
+    try:
+        for nodes in islice(nx.shortest_simple_paths(view, source, target), k):
+            if max_hops is not None and len(nodes) - 1 > max_hops:
+                break
+            out.append(describe(s, nodes))
+    except nx.NetworkXNoPath:
+        pass
+    if not out:
+        raise NoPath(source, target, _limits(max_hops, via_labels))
+    return out
+
+
+def routes_to_cluster(g: nx.MultiDiGraph, cluster: str, max_hops: int = 3) -> list[dict[str, Any]]:
+    """Every innovation-side node (university, institute, platform, tech area) within
+    `max_hops` of the cluster, with one shortest route each; nearest first, then by id."""
+    s = simple_graph(g)
+    if cluster not in s:
+        raise NodeNotFound(cluster)
+    paths = nx.single_source_shortest_path(s, cluster, cutoff=max_hops)
+    found = [(len(p) - 1, n) for n, p in paths.items() if s.nodes[n].get("label") in INNOVATION_LABELS]
+    return [describe(s, list(reversed(paths[n]))) for _, n in sorted(found)]
+
+
+def _limits(max_hops: int | None, via_labels: Iterable[str] | None) -> str:
+    parts = []
+    if max_hops is not None:
+        parts.append(f"within {max_hops} hops")
+    if via_labels:
+        parts.append("only through " + ", ".join(sorted(via_labels)))
+    return f" ({'; '.join(parts)})" if parts else ""
