@@ -179,6 +179,110 @@ def clear(yes: Annotated[bool, typer.Option("--yes", help="confirm: delete every
     _emit({"cleared": True, "store": counts.as_dict()})
 
 
+def _graph(store: GraphStore):
+    from graph.projection import project
+    return project(store)
+
+
+@app.command()
+def paths(source: Annotated[str, typer.Argument(help="id or exact Chinese name (or alias)")],
+          target: Annotated[str, typer.Argument(help="id or exact Chinese name (or alias)")],
+          max_hops: Annotated[Optional[int], typer.Option(help="longest path allowed")] = None,
+          k: Annotated[int, typer.Option(help="how many shortest paths (1-50)")] = 1,
+          via: Annotated[Optional[list[str]], typer.Option(help="only through these labels, e.g. --via Platform")] = None,
+          as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Shortest path(s) between two entities, each hop with its relationship and sources."""
+    from queries.entities import resolve
+    from queries.paths import k_shortest_paths
+    if not 1 <= k <= 50:
+        raise typer.BadParameter("must be between 1 and 50", param_hint="--k")
+    with _store() as store:
+        g = _graph(store)
+        found = k_shortest_paths(g, resolve(g, source), resolve(g, target), k=k, max_hops=max_hops,
+                                 via_labels=via)
+    if as_json:
+        _emit(found)
+        return
+    for i, p in enumerate(found, 1):
+        names = [n["name_zh"] or n["id"] for n in p["nodes"]]
+        typer.echo(f"{i}. ({p['hops']} hops) " + " → ".join(names))
+        for e in p["edges"]:
+            typer.echo(f"     {e['source']} -[{e['type']}]-> {e['target']}   {'; '.join(e['sources'][:2])}")
+
+
+@app.command()
+def centrality(metric: Annotated[Optional[list[str]], typer.Option(
+                   help="degree, betweenness, pagerank, harmonic, cross_chain_betweenness (default: all)")] = None,
+               label: Annotated[Optional[str], typer.Option(help="only nodes with this label")] = None,
+               top: Annotated[int, typer.Option(help="how many per metric")] = 10,
+               engine: Annotated[str, typer.Option(help="auto, networkx or igraph")] = "auto",
+               seed: Annotated[int, typer.Option(help="seed for sampling and Louvain")] = 1,
+               as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Centrality report: top nodes per metric (exact or sampled, as stated), and communities."""
+    from graph import schema
+    from queries.centrality import METRICS, centrality_report
+    metrics = tuple(metric or METRICS)
+    bad = [m for m in metrics if m not in METRICS]
+    if bad:
+        raise typer.BadParameter(f"unknown {', '.join(bad)}; known: {', '.join(METRICS)}", param_hint="--metric")
+    if label is not None and label not in schema.NODES:
+        raise typer.BadParameter(f"unknown label; known: {', '.join(schema.NODES)}", param_hint="--label")
+    with _store() as store:
+        report = centrality_report(_graph(store), metrics, label=label, top_n=top, engine=engine, seed=seed,
+                                   with_communities=metric is None)
+    if as_json:
+        _emit(report)
+        return
+    for name, m in report["metrics"].items():
+        how = m["method"] + (f", {m['sample']} sources, seed {m['seed']}" if m["method"] == "sampled" else "")
+        typer.echo(f"{name} ({how}, {m['seconds']} s)")
+        for row in m["top"]:
+            typer.echo(f"  {row['score']:>10.4f}  {row['name_zh'] or row['id']}  [{row['label']}]")
+
+
+@app.command()
+def gaps(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+         lang: Annotated[str, typer.Option(help="zh or en level names")] = "zh") -> None:
+    """Every gap metric: cluster supply, absorption, coupling coordination, single points of
+    failure and brokers, reach, district mismatch, partner recommendations."""
+    from queries.gaps import all_gaps
+    with _store() as store:
+        result = all_gaps(_graph(store), lang=lang)
+    if as_json:
+        _emit(result)
+        return
+    typer.echo("cluster supply gap (largest first):")
+    for r in result["cluster_supply_gap"][:10]:
+        typer.echo(f"  {r['gap']:>7.3f}  {r['name_zh']}  supply {r['supply']} / base {r['base']}"
+                   + (f"  [{r['flag']}]" if r["flag"] else ""))
+    typer.echo("coupling coordination by cluster:")
+    for r in result["coupling_coordination"]["cluster"]["rows"]:
+        typer.echo(f"  D={r['D']:.3f} {r['level']}  U1={r['U1']:.3f} U2={r['U2']:.3f}  {r['name_zh']}"
+                   + (f"  ({r['lagging']} lags)" if r["lagging"] else ""))
+    typer.echo("district mismatches:")
+    for r in [r for r in result["district_mismatch"] if r["mismatch"]][:15]:
+        typer.echo(f"  {r['district_name']} prioritises {r['cluster_name']}: no local research or activity")
+    typer.echo("(--json for every metric with its evidence)")
+
+
+@app.command()
+def recommend(entity: Annotated[str, typer.Argument(help="id or exact Chinese name (or alias)")],
+              top: Annotated[int, typer.Option(help="how many")] = 10,
+              as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Partners an innovation actor or enterprise is not yet linked to, with the reasons."""
+    from queries.entities import resolve
+    from queries.gaps import partner_recommendations
+    with _store() as store:
+        g = _graph(store)
+        result = partner_recommendations(g, entity=resolve(g, entity), top=top)
+    if as_json:
+        _emit(result)
+        return
+    for r in result["rows"]:
+        why = "、".join(x["name_zh"] or x["id"] for x in r["shared"])
+        typer.echo(f"  {r['score']:.3f}  {r['innovation_name']} × {r['enterprise_name']}   shared: {why}")
+
+
 @app.command()
 def serve(host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="port")] = 8000) -> None:

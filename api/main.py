@@ -16,7 +16,7 @@ from graph.settings import Settings
 from graph.store import GraphStore, open_store
 
 
-ERROR_STATUS = ((NodeNotFound, 404), (StoreUnavailable, 503), (StoreBusy, 503), (QueryError, 400))
+ERROR_STATUS = ((NodeNotFound, 404), (StoreUnavailable, 503), (StoreBusy, 503), (QueryError, 400))  # NoPath: 404 via name
 
 
 def ok(data: Any, **meta: Any) -> dict[str, Any]:
