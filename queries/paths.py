@@ -17,7 +17,6 @@ basis and, for derived relations, the events behind them.
 """
 from __future__ import annotations
 
-from itertools import islice
 from typing import Any, Iterable
 
 import networkx as nx
@@ -28,6 +27,7 @@ from graph.errors import KgError, NodeNotFound
 INNOVATION_LABELS = frozenset(n.label for n in schema.NODE_TYPES if n.side == schema.INNOVATION)
 INDUSTRY_LABELS = frozenset(n.label for n in schema.NODE_TYPES if n.side == schema.INDUSTRY)
 MAX_K = 50
+TIE_LIMIT = 200  # extra equal-length paths read to order ties
 
 
 class NoPath(KgError):
@@ -99,23 +99,26 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str, max_hops: int | 
 
 def k_shortest_paths(g: nx.MultiDiGraph, source: str, target: str, k: int = 3, max_hops: int | None = None,
                      via_labels: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    """Up to `k` shortest simple paths, fewest hops first (ties in the order networkx's
-    Yen search finds them, which is deterministic for a given graph)."""
+    """Up to `k` shortest simple paths, fewest hops first; paths of equal length in the
+    order of their node ids, so the answer does not depend on how the graph was built."""
     if not 1 <= k <= MAX_K:
         raise ValueError(f"k must be between 1 and {MAX_K}")
     s = simple_graph(g)
     view = _restricted(s, source, target, via_labels)
-    out = []
+    found: list[list[str]] = []
     try:
-        for nodes in islice(nx.shortest_simple_paths(view, source, target), k):
+        for nodes in nx.shortest_simple_paths(view, source, target):
             if max_hops is not None and len(nodes) - 1 > max_hops:
                 break
-            out.append(describe(s, nodes))
+            if len(found) >= k and len(nodes) > len(found[k - 1]) or len(found) >= k + TIE_LIMIT:
+                break  # the tie group at the k-th length is complete
+            found.append(nodes)
     except nx.NetworkXNoPath:
         pass
-    if not out:
+    if not found:
         raise NoPath(source, target, _limits(max_hops, via_labels))
-    return out
+    found.sort(key=lambda nodes: (len(nodes), nodes))
+    return [describe(s, nodes) for nodes in found[:k]]
 
 
 def routes_to_cluster(g: nx.MultiDiGraph, cluster: str, max_hops: int = 3) -> list[dict[str, Any]]:
