@@ -284,6 +284,18 @@ def recommend(entity: Annotated[str, typer.Argument(help="id or exact Chinese na
 
 
 @app.command()
+def synth(nodes: Annotated[int, typer.Option("--nodes", help="about how many nodes")],
+          out: Annotated[Path, typer.Option("--out", help="folder to write the CSV files into")],
+          seed: Annotated[int, typer.Option(help="random seed: the same seed gives the same files")] = 1) -> None:
+    """Write a synthetic ecosystem (made-up names) in the loaders' CSV formats, for benchmarks."""
+    from loaders.synth import write_synthetic
+    if nodes < 200:
+        raise typer.BadParameter("at least 200", param_hint="--nodes")
+    counts = write_synthetic(nodes, seed, out)
+    _emit({"out": str(out), "rows": counts, "seed": seed})
+
+
+@app.command()
 def serve(host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="port")] = 8000) -> None:
     """Serve the HTTP API, loading the bundled dataset first if the store is empty."""

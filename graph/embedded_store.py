@@ -166,8 +166,8 @@ class EmbeddedStore:
     def labels_of(self, ids: Iterable[str], conn: ladybug.Connection | None = None) -> dict[str, str]:
         ids = list(dict.fromkeys(ids))
         found: dict[str, str] = {}
-        if not ids:
-            return found
+        if not ids or not self._rows("MATCH (n) RETURN count(*)", conn=conn)[0][0]:
+            return found  # nothing stored: no look-ups needed (a first bulk load)
         for label in schema.NODES:
             for (node_id,) in self._rows(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id",
                                          {"ids": ids}, conn):

@@ -111,11 +111,24 @@ def harmonic(s: nx.Graph, engine: str = "auto", exact_limit: int = EXACT_LIMIT, 
         return {v: x / (n - 1) for v, x in raw.items()}, {"method": "exact"}
     sources = _sample(list(s), sample, seed)
     total = dict.fromkeys(s, 0.0)
-    for src in sources:
-        for v, d in nx.single_source_shortest_path_length(s, src).items():
-            if d:
-                total[v] += 1.0 / d
-    share = {v: x / (sample - (1 if v in set(sources) else 0)) for v, x in total.items()}
+    if _engine(s, engine) == "networkx":
+        for src in sources:
+            for v, d in nx.single_source_shortest_path_length(s, src).items():
+                if d:
+                    total[v] += 1.0 / d
+    else:
+        g, ids = _cached_igraph(s)
+        index = {v: i for i, v in enumerate(ids)}
+        import numpy as np
+        sums = np.zeros(len(ids))
+        for start in range(0, len(sources), 16):
+            d = np.asarray(g.distances(source=[index[v] for v in sources[start:start + 16]]), dtype=float)
+            with np.errstate(divide="ignore"):
+                inv = np.where((d > 0) & np.isfinite(d), 1.0 / d, 0.0)
+            sums += inv.sum(axis=0)
+        total = dict(zip(ids, sums.tolist()))
+    chosen = set(sources)
+    share = {v: x / (sample - (1 if v in chosen else 0)) for v, x in total.items()}
     return share, {"method": "sampled", "sample": sample, "seed": seed}
 
 

@@ -9,6 +9,7 @@ A cluster's *scope* is the cluster and its segments (Segment -PART_OF-> Cluster)
 from __future__ import annotations
 
 import math
+import warnings
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -22,11 +23,31 @@ ACTORS_INNOVATION = (schema.UNIVERSITY, schema.INSTITUTE, schema.PLATFORM)
 
 # ------------------------------------------------------------------ graph helpers
 class View:
-    """Typed neighbourhood look-ups on the analysis graph."""
+    """Typed neighbourhood look-ups on the analysis graph, indexed per node on first use.
+    `View.of(g)` keeps one per projection, so all metrics share the indexes."""
+
+    def __new__(cls, g: nx.MultiDiGraph):
+        cached = g.graph.get("dualchain.view")
+        if cached is None:
+            cached = super().__new__(cls)
+            cached._setup(g)
+            g.graph["dualchain.view"] = cached
+        return cached
 
     def __init__(self, g: nx.MultiDiGraph):
+        pass
+
+    def _setup(self, g: nx.MultiDiGraph) -> None:
         self.g = g
         self.s = simple_graph(g)
+        self._profiles: dict[str, dict[str, set[str]]] = {}
+        self._index: dict[str, dict[tuple[str, str], set[str]]] = {}
+        self._scopes: dict[str, set[str]] = {}
+
+    def profile(self, cluster: str) -> dict[str, set[str]]:
+        if cluster not in self._profiles:
+            self._profiles[cluster] = cluster_profile(self, cluster)
+        return self._profiles[cluster]
 
     def label(self, n: str) -> str | None:
         return self.s.nodes[n].get("label")
@@ -39,17 +60,26 @@ class View:
 
     def linked(self, n: str, rel: str, direction: str, labels: Iterable[str] | None = None) -> set[str]:
         """Neighbours joined to `n` by `rel`; direction 'out' means n -[rel]-> neighbour."""
-        found = set()
-        for other in self.s[n]:
-            for key, u, v, _ in self.s[n][other]["stored"]:
-                if key == rel and ((direction == "out" and u == n) or (direction == "in" and v == n)):
-                    found.add(other)
-        if labels is not None:
-            found = {x for x in found if self.label(x) in set(labels)}
-        return found
+        index = self._index.get(n)
+        if index is None:
+            index = self._index[n] = defaultdict(set)
+            for other in self.s[n]:
+                for key, u, _, _ in self.s[n][other]["stored"]:
+                    index[(key, "out" if u == n else "in")].add(other)
+        found = index.get((rel, direction), set())
+        if labels is None:
+            return set(found)
+        wanted = set(labels)
+        return {x for x in found if self.label(x) in wanted}
 
     def scope(self, cluster: str) -> set[str]:
-        return {cluster} | self.linked(cluster, schema.PART_OF, "in", [schema.SEGMENT])
+        if cluster not in self._scopes:
+            self._scopes[cluster] = {cluster} | self.linked(cluster, schema.PART_OF, "in", [schema.SEGMENT])
+        return self._scopes[cluster]
+
+    def supporting(self, cluster: str) -> set[str]:
+        """Tech areas that support a cluster or one of its segments."""
+        return self.profile(cluster)["tech_areas"]
 
     def cluster_of(self, node: str) -> set[str]:
         """The cluster(s) a cluster or segment belongs to."""
@@ -120,7 +150,7 @@ def cluster_supply_gap(g: nx.MultiDiGraph, flag_share: float = 0.25) -> list[dic
     """
     v = View(g)
     clusters = v.of(schema.CLUSTER)
-    profiles = {c: cluster_profile(v, c) for c in clusters}
+    profiles = {c: v.profile(c) for c in clusters}
     supply = [sum(len(profiles[c][k]) for k in SUPPLY_KEYS) for c in clusters]
     base = [sum(len(profiles[c][k]) for k in BASE_KEYS) for c in clusters]
     s_idx, b_idx = _share_of_max(supply), _share_of_max(base)
@@ -235,7 +265,7 @@ def level_of(d: float, lang: str = "zh") -> str:
 def unit_indicators(v: View, unit: str) -> tuple[dict[str, float], dict[str, float]]:
     """Graph indicators of one cluster or district: (innovation side, industry side)."""
     if v.label(unit) == schema.CLUSTER:
-        p = cluster_profile(v, unit)
+        p = v.profile(unit)
         innovation = {k: float(len(p[k])) for k in SUPPLY_KEYS}
         industry = {k: float(len(p[k])) for k in BASE_KEYS}
         return innovation, industry
@@ -297,32 +327,6 @@ def coupling_coordination(g: nx.MultiDiGraph, unit: str = "cluster", corrected: 
 
 
 # ------------------------------------------------------------------ fragility
-SUPER = "__innovation_side__"
-
-
-def _augmented(v: View) -> nx.Graph:
-    """The analysis graph plus one node joined to every innovation-side node."""
-    a = nx.Graph(v.s.edges())
-    a.add_nodes_from(v.s.nodes)
-    a.add_edges_from((SUPER, n) for n, d in v.s.nodes(data=True) if d.get("label") in INNOVATION_LABELS)
-    return a
-
-
-def _cuts(a: nx.Graph, cluster: str, path: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Nodes and edges on `path` whose removal separates the cluster from SUPER (any such
-    node or edge lies on every route, so testing one route finds them all)."""
-    nodes, edges = [], []
-    for x in path[1:-1]:
-        view = nx.subgraph_view(a, filter_node=lambda n, x=x: n != x)
-        if not nx.has_path(view, cluster, SUPER):
-            nodes.append(x)
-    for x, y in zip(path, path[1:]):
-        view = nx.subgraph_view(a, filter_edge=lambda p, q, e=(x, y): {p, q} != set(e))
-        if not nx.has_path(view, cluster, SUPER):
-            edges.append((x, y) if y != SUPER else (x, "innovation side"))
-    return nodes, edges
-
-
 def single_points_of_failure(g: nx.MultiDiGraph, max_routes: int = 5) -> list[dict[str, Any]]:
     """Per cluster, the number of independent routes (node-disjoint paths, counted up to
     `max_routes`) to the innovation side, and the nodes and links whose removal alone would
@@ -332,21 +336,72 @@ def single_points_of_failure(g: nx.MultiDiGraph, max_routes: int = 5) -> list[di
     >>> [(r["id"], r["routes"], r["cut_nodes"], r["cut_edges"]) for r in single_points_of_failure(_demo())]
     [('cluster.b', 1, ['district.d'], [['cluster.b', 'district.d']]), ('cluster.a', 2, [], [])]
     """
-    from networkx.algorithms.connectivity import local_node_connectivity
+    import igraph as ig
     v = View(g)
-    a = _augmented(v)
+    ids = list(v.s.nodes)
+    index = {n: i for i, n in enumerate(ids)}
+    side = len(ids)  # one extra vertex joined to every innovation-side node
+    edges = [(index[a], index[b]) for a, b in v.s.edges()]
+    edges += [(side, index[n]) for n, d in v.s.nodes(data=True) if d.get("label") in INNOVATION_LABELS]
+    a = ig.Graph(n=side + 1, edges=edges)
     rows = []
     for c in v.of(schema.CLUSTER):
-        if not nx.has_path(a, c, SUPER):
-            routes, path = 0, None
+        ci = index[c]
+        with warnings.catch_warnings():  # igraph warns when the side is unreachable: that is a finding here
+            warnings.simplefilter("ignore", RuntimeWarning)
+            path = a.get_shortest_path(ci, side)
+        if len(path) < 2:
+            routes = 0
         else:
-            path = nx.shortest_path(a, c, SUPER)
-            routes = 1 if len(path) == 2 else local_node_connectivity(a, c, SUPER, cutoff=max_routes)
-        cut_nodes, cut_edges = _cuts(a, c, path) if routes == 1 else ([], [])
+            routes = min(max_routes, a.vertex_connectivity(source=ci, target=side, neighbors="ignore"))
+        cut_nodes, cut_edges = _cuts(a, ci, side, path, ids) if routes == 1 else ([], [])
         rows.append({"id": c, "name_zh": v.name(c), "routes": routes, "cut_off": routes == 0,
-                     "cut_nodes": cut_nodes, "cut_edges": [list(e) for e in cut_edges],
+                     "cut_nodes": cut_nodes, "cut_edges": cut_edges,
                      "cut_node_names": [v.name(n) for n in cut_nodes]})
     return sorted(rows, key=lambda r: (r["routes"], r["id"]))
+
+
+def _cuts(a, c: int, side: int, path: list[int], ids: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Nodes and links on `path` whose removal separates the cluster from the innovation
+    side (any such node or link lies on every route, so one route finds them all)."""
+    name = lambda i: ids[i] if i < len(ids) else "innovation side"
+    nodes, links = [], []
+    for x in path[1:-1]:
+        h = a.copy()
+        h.delete_edges(h.incident(x))
+        if side not in h.subcomponent(c):
+            nodes.append(ids[x])
+    for x, y in zip(path, path[1:]):
+        h = a.copy()
+        h.delete_edges([h.get_eid(x, y)])
+        if side not in h.subcomponent(c):
+            links.append([name(x), name(y)])
+    return nodes, links
+
+
+def _nearest(s: nx.Graph, start: str, kinds: dict) -> dict[str, list[str] | None]:
+    """Breadth-first from `start`, level by level (nodes of a level in id order), until a
+    node of every kind is found; the route to the first of each kind."""
+    best: dict[str, list[str] | None] = dict.fromkeys(kinds)
+    parent = {start: None}
+    level = [start]
+    while level and any(p is None for p in best.values()):
+        for n in sorted(level):
+            for kind, test in kinds.items():
+                if best[kind] is None and test(n):
+                    route, x = [], n
+                    while x is not None:
+                        route.append(x)
+                        x = parent[x]
+                    best[kind] = route[::-1]
+        nxt = []
+        for n in sorted(level):
+            for m in s[n]:
+                if m not in parent:
+                    parent[m] = n
+                    nxt.append(m)
+        level = nxt
+    return best
 
 
 def brokers(g: nx.MultiDiGraph, max_routes: int = 5) -> list[dict[str, Any]]:
@@ -377,17 +432,12 @@ def reach(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
     [('cluster.b', 3, 2), ('cluster.a', 2, 2)]
     """
     v = View(g)
+    kinds = {"university": lambda n: v.label(n) == schema.UNIVERSITY,
+             "national_platform": lambda n: v.label(n) in (schema.PLATFORM, schema.INSTITUTE)
+             and v.level(n) == "national"}
     rows = []
     for c in v.of(schema.CLUSTER):
-        paths = nx.single_source_shortest_path(v.s, c)
-        best: dict[str, list[str] | None] = {"national_platform": None, "university": None}
-        for n, p in sorted(paths.items(), key=lambda kv: (len(kv[1]), kv[0])):
-            label = v.label(n)
-            if best["university"] is None and label == schema.UNIVERSITY:
-                best["university"] = p
-            if best["national_platform"] is None and label in (schema.PLATFORM, schema.INSTITUTE) \
-                    and v.level(n) == "national":
-                best["national_platform"] = p
+        best = _nearest(v.s, c, kinds)
         rows.append({"id": c, "name_zh": v.name(c),
                      **{f"hops_{k}": (len(p) - 1 if p else None) for k, p in best.items()},
                      **{f"route_{k}": p for k, p in best.items()}})
@@ -413,7 +463,7 @@ def district_mismatch(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
         held = v.linked(d, schema.HELD_IN, "in", [schema.EVENT])
         for target in sorted(v.linked(d, schema.PRIORITIZES, "out")):
             for c in sorted(v.cluster_of(target)):
-                p = cluster_profile(v, c)
+                p = v.profile(c)
                 supply = sorted(a for a in local if v.linked(a, schema.RESEARCHES, "out") & p["tech_areas"])
                 activity = sorted(e for e in held if e in p["events"])
                 rows.append({"district": d, "district_name": v.name(d), "cluster": c, "cluster_name": v.name(c),
@@ -432,7 +482,7 @@ def _profile(v: View, n: str) -> set[str]:
         clusters = set().union(*(v.cluster_of(x) for x in v.linked(n, schema.IN_CLUSTER, "out")), set())
         out |= clusters
         for c in clusters:
-            out |= set().union(*(v.linked(x, schema.SUPPORTS, "in", [schema.TECH_AREA]) for x in v.scope(c)))
+            out |= v.supporting(c)
     else:
         tech = v.linked(n, schema.RESEARCHES, "out", [schema.TECH_AREA])
         out |= tech
@@ -442,13 +492,15 @@ def _profile(v: View, n: str) -> set[str]:
 
 
 def partner_recommendations(g: nx.MultiDiGraph, entity: str | None = None, top: int = 20,
-                            max_candidates: int = 2000) -> dict[str, Any]:
+                            max_candidates: int = 2000, max_crowd: int = 1000) -> dict[str, Any]:
     """Unlinked university/institute/platform – enterprise pairs ranked by resource
     allocation over what they share: score = Σ 1/k(z) over shared district, tech areas and
     clusters z, where k(z) is how many actors stand on z (a rare shared field counts more
     than a crowded one). Pairs already joined by any edge or a common event are left out.
     Each pair lists the shared nodes that explain it. Above `max_candidates` innovation
-    actors (and no `entity`), only the best-connected ones are scored (said in `meta`).
+    actors (and no `entity`), only the best-connected ones are scored, and a shared node that
+    more than `max_crowd` actors stand on is too common to explain a pairing and is skipped
+    (both said in `meta`).
 
     >>> from queries.gaps import _demo
     >>> [(r["innovation"], r["enterprise"], r["score"]) for r in partner_recommendations(_demo())["rows"]]
@@ -481,6 +533,10 @@ def partner_recommendations(g: nx.MultiDiGraph, entity: str | None = None, top: 
     for f in firms:
         for z in profiles[f]:
             standing[z].append(f)
+    crowded = sorted(z for z, k in crowd.items() if k > max_crowd)
+    meta["skipped_as_too_common"] = crowded
+    for z in crowded:
+        standing.pop(z, None)
     rows = []
     for a in innov:
         scores: dict[str, float] = defaultdict(float)

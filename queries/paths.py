@@ -43,10 +43,10 @@ NOT_IN_NETWORK = frozenset({schema.SOURCE})  # documents are provenance, not act
 def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
     """Undirected simple graph of `g` without Source nodes, each edge holding every stored
     edge between its ends as evidence. Cached on the projection (rebuilt with it)."""
-    cached = g.graph.get("dualchain.simple")
-    if cached is not None and cached.graph.get("edges") == g.number_of_edges():
+    cached = g.graph.get("dualchain.simple")  # projections are not mutated once built
+    if cached is not None:
         return cached
-    s = nx.Graph(edges=g.number_of_edges())
+    s = nx.Graph()
     s.add_nodes_from((n, d) for n, d in g.nodes(data=True) if d.get("label") not in NOT_IN_NETWORK)
     for u, v, key, data in g.edges(keys=True, data=True):
         if u not in s or v not in s:

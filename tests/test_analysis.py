@@ -273,3 +273,11 @@ def test_saved_query_needs_exactly_its_parameters(embedded):
         named.run(embedded, "universities_in_district", {})
     with pytest.raises(KgError, match="no saved query named 'nope'"):
         named.run(embedded, "nope", {})
+
+
+def test_sampled_harmonic_is_the_same_on_both_engines():
+    s = random_chain(600, seed=5)
+    a, meta = cen.harmonic(s, engine="networkx", exact_limit=100, sample=40, seed=3)
+    b, _ = cen.harmonic(s, engine="igraph", exact_limit=100, sample=40, seed=3)
+    assert meta == {"method": "sampled", "sample": 40, "seed": 3}
+    assert max(abs(a[v] - b[v]) for v in a) < 1e-12

@@ -167,3 +167,46 @@ def test_unreachable_neo4j_is_a_clear_error_not_a_traceback(run, monkeypatch):
     code, out, err = run("--store", "neo4j", "stats")
     assert (code, out) == (1, "")
     assert err.startswith("error: Neo4j at bolt://127.0.0.1:1 is not available")
+
+
+def test_paths_by_chinese_name(run):
+    run("load", str(SOURCES))
+    code, out, _ = run("paths", "重庆大学", "智能网联新能源汽车", "--json")
+    assert code == 0
+    [path] = json.loads(out)
+    assert [n["id"] for n in path["nodes"]] == ["univ.cqu", "ent.changan", "cluster.nev"]
+
+
+def test_paths_unknown_entity_and_no_path_exit_1(run):
+    run("load", str(SOURCES))
+    code, _, err = run("paths", "重庆大", "cluster.nev")
+    assert code == 1 and "did you mean 重庆大学 = univ.cqu" in err
+    code, _, err = run("paths", "univ.cqjtu", "cluster.nev")
+    assert code == 1 and "no path from 'univ.cqjtu' to 'cluster.nev'" in err
+
+
+def test_centrality_json_for_one_label(run):
+    run("load", str(SOURCES))
+    code, out, _ = run("centrality", "--metric", "degree", "--label", "Enterprise", "--top", "1", "--json")
+    report = json.loads(out)
+    assert code == 0
+    assert report["metrics"]["degree"]["top"] == [
+        {"id": "ent.changan", "label": "Enterprise", "name_zh": "重庆长安汽车股份有限公司", "score": 3.0}]
+    assert run("centrality", "--metric", "fame")[0] == 2
+
+
+def test_gaps_json_has_every_metric(run):
+    run("load", str(SOURCES))
+    code, out, _ = run("gaps", "--json")
+    assert code == 0
+    assert set(json.loads(out)) == {"cluster_supply_gap", "absorption_gap", "coupling_coordination",
+                                    "single_points_of_failure", "brokers", "reach", "district_mismatch",
+                                    "partner_recommendations"}
+
+
+def test_recommend_gives_reasons(run):
+    run("load", str(SOURCES))
+    code, out, _ = run("recommend", "univ.cqu", "--json")
+    assert code == 0
+    rows = json.loads(out)["rows"]
+    assert all(r["innovation"] == "univ.cqu" and r["shared"] for r in rows)
