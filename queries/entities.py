@@ -35,3 +35,48 @@ def resolve(g: nx.MultiDiGraph, text: str) -> str:
     err = NodeNotFound(text)
     err.args = (f"no entity with id, name or alias {text!r}{hint}",)
     raise err
+
+
+_CLUSTER_LINKS = ("IN_CLUSTER", "LEADS", "SUPPORTS", "PRIORITIZES", "CONCERNS", "PART_OF")
+
+
+def search(g: nx.MultiDiGraph, q: str, label: str | None = None, district: str | None = None,
+           cluster: str | None = None) -> list[str]:
+    """Ids matching `q` (id, Chinese name, alias or English name; substring), best first:
+    exact matches, then names that start with `q`, then the rest, shorter names first.
+    Source documents are found only when `label` asks for them. `district` keeps entities
+    located or held there; `cluster` keeps entities linked to the cluster or its segments.
+
+    >>> g = nx.MultiDiGraph(); g.add_node("univ.cqu", label="University", name_zh="重庆大学", aliases=["重大"])
+    >>> g.add_node("univ.cqut", label="University", name_zh="重庆理工大学")
+    >>> search(g, "重庆"), search(g, "重大")
+    (['univ.cqu', 'univ.cqut'], ['univ.cqu'])
+    """
+    q = q.strip()
+    scope = None
+    if district is not None:
+        scope = {u for u, _, k in g.in_edges(district, keys=True) if k in ("LOCATED_IN", "HELD_IN")} | {district}
+    if cluster is not None:
+        parts = {cluster} | {u for u, _, k in g.in_edges(cluster, keys=True) if k == "PART_OF"}
+        linked = {u for p in parts for u, _, k in g.in_edges(p, keys=True) if k in _CLUSTER_LINKS} | parts
+        scope = linked if scope is None else scope & linked
+    ranked = []
+    for n, d in g.nodes(data=True):
+        if (label and d.get("label") != label) or (not label and d.get("label") == "Source"):
+            continue
+        if scope is not None and n not in scope:
+            continue
+        name = d.get("name_zh") or ""
+        aliases = d.get("aliases") or []
+        if not q:
+            rank = 2
+        elif q in (n, name) or q in aliases:
+            rank = 0
+        elif name.startswith(q) or n.startswith(q):
+            rank = 1
+        elif q in name or any(q in a for a in aliases) or q.lower() in (d.get("name_en") or "").lower():
+            rank = 2
+        else:
+            continue
+        ranked.append((rank, len(name), n))
+    return [n for _, _, n in sorted(ranked)]
