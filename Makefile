@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test clean
+.PHONY: install browser run test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,13 @@ run: install
 	$(BIN)/dualchain load
 	$(BIN)/dualchain stats
 
-test: install
+# Debian's Chromium for the browser tests (they are skipped, saying why, when it cannot be installed)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+	  || echo "chromium could not be installed: the browser tests will be skipped"; }
+
+test: install browser
 	$(BIN)/dualchain validate data/chongqing
 	$(BIN)/python -m pytest
 

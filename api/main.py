@@ -91,6 +91,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return error_response(exc.status_code, str(exc.detail))
 
+    from viz.pages import register as register_pages
+
     from .routes import register
     register(app)
+    register_pages(app)
     return app

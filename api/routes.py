@@ -161,4 +161,29 @@ def register(app: FastAPI) -> None:
         return ok({"columns": result.columns, "rows": result.records()}, truncated=result.truncated,
                   max_rows=settings.max_rows, timeout_s=settings.query_timeout_s)
 
+    @r.get("/graph/neighbourhood", summary="An entity's neighbourhood as node-link JSON, laid out")
+    def graph_neighbourhood(request: Request, id: str, hops: Annotated[int, Query(ge=1, le=3)] = 1,
+                            limit: Annotated[int, Query(ge=1, le=2000)] = 300,
+                            labels: Annotated[list[str] | None, Query()] = None, size_by: str = "degree"):
+        from queries.entities import resolve
+        from viz.layout import neighbourhood
+        for lb in labels or []:
+            _label(lb, "labels")
+        if size_by not in ("degree", "pagerank"):
+            raise BadParameter("size_by", "size_by must be degree or pagerank")
+        g = project(_store(request))
+        view = neighbourhood(g, resolve(g, id), hops=hops, limit=limit, labels=labels, size_by=size_by)
+        return ok(view, **view.pop("meta"))
+
+    @r.get("/graph/path", summary="The shortest path between two entities as node-link JSON, laid out")
+    def graph_path(request: Request, source: Annotated[str, Query(alias="from")], to: str,
+                   max_hops: Annotated[int | None, Query(ge=1, le=12)] = None):
+        from queries.entities import resolve
+        from queries.paths import shortest_path
+        from viz.layout import path_view
+        g = project(_store(request))
+        p = shortest_path(g, resolve(g, source), resolve(g, to), max_hops=max_hops)
+        view = path_view(g, [n["id"] for n in p["nodes"]])
+        return ok(view, **view.pop("meta"), edges=p["edges"])
+
     app.include_router(r)
