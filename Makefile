@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with Python 3.11+ and pip:
-#   make run    installs into .venv, loads the bundled dataset into the embedded store, prints its stats
+#   make run    installs into .venv, loads the bundled dataset into the embedded store, serves http://127.0.0.1:8000
 #   make test   installs into .venv (with test tools), validates the bundled dataset, runs every test
 PYTHON ?= python3
 VENV   ?= .venv
@@ -18,7 +18,7 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/dualchain load
-	$(BIN)/dualchain stats
+	$(BIN)/dualchain serve
 
 # Debian's Chromium for the browser tests (they are skipped, saying why, when it cannot be installed)
 browser:

@@ -171,7 +171,8 @@ function setupSearch() {
 function table(title, url, columns, rows) {
   const head = columns.map((c, i) => `<th data-col="${i}">${esc(c[0])}</th>`).join("");
   const body = rows.map(r => "<tr>" + columns.map(c => `<td>${c[1](r)}</td>`).join("") + "</tr>").join("");
-  return `<h3>${esc(title)} <small><a href="${url}" target="_blank">JSON</a></small></h3><table class="data"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const heading = title ? `<h3>${esc(title)} <small><a href="${url}" target="_blank">JSON</a></small></h3>` : "";
+  return `${heading}<table class="data"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 const ent = (id, name) => `<a href="#" data-open="${esc(id)}">${esc(name || id)}</a>`;
 
@@ -218,7 +219,8 @@ async function runCypher() {
   try { params = JSON.parse(document.getElementById("cypher-params").value || "{}"); }
   catch (e) { out.textContent = `${t("error")}: ${e.message}`; return; }
   const payload = { query: document.getElementById("cypher").value, params };
-  document.getElementById("cypher-json").href = "data:application/json," + encodeURIComponent(JSON.stringify(payload));
+  document.getElementById("cypher-curl").textContent =
+    `curl -s -X POST ${location.origin}/api/cypher -H 'Content-Type: application/json' -d '${JSON.stringify(payload).replace(/'/g, "'\\''")}'`;
   try {
     const body = await api("/api/cypher", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
     const cols = body.data.columns;
