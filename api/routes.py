@@ -164,15 +164,24 @@ def register(app: FastAPI) -> None:
     @r.get("/graph/neighbourhood", summary="An entity's neighbourhood as node-link JSON, laid out")
     def graph_neighbourhood(request: Request, id: str, hops: Annotated[int, Query(ge=1, le=3)] = 1,
                             limit: Annotated[int, Query(ge=1, le=2000)] = 300,
-                            labels: Annotated[list[str] | None, Query()] = None, size_by: str = "degree"):
+                            labels: Annotated[list[str] | None, Query()] = None, size_by: str = "degree",
+                            district: str | None = None, cluster: str | None = None):
         from queries.entities import resolve
         from viz.layout import neighbourhood
         for lb in labels or []:
             _label(lb, "labels")
         if size_by not in ("degree", "pagerank"):
             raise BadParameter("size_by", "size_by must be degree or pagerank")
-        g = project(_store(request))
-        view = neighbourhood(g, resolve(g, id), hops=hops, limit=limit, labels=labels, size_by=size_by)
+        store = _store(request)
+        g = project(store)
+        center = resolve(g, id)
+        for field, value, label in (("district", district, "District"), ("cluster", cluster, "Cluster")):
+            if value is not None and (value not in g or g.nodes[value].get("label") != label):
+                raise BadParameter(field, f"unknown {field} {value!r}")
+        if district or cluster:  # keep what lies within two hops of the district / cluster, plus the center
+            near = project(store, district=district, cluster=cluster)
+            g = g.subgraph(set(near) | {center}).copy()
+        view = neighbourhood(g, center, hops=hops, limit=limit, labels=labels, size_by=size_by)
         return ok(view, **view.pop("meta"))
 
     @r.get("/graph/path", summary="The shortest path between two entities as node-link JSON, laid out")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import time
+import weakref
 from typing import Any, Callable
 
 import networkx as nx
@@ -44,10 +45,13 @@ def to_igraph(s: nx.Graph):
     return ig.Graph(n=len(ids), edges=[(index[u], index[v]) for u, v in s.edges()]), ids
 
 
+_IGRAPH: "weakref.WeakKeyDictionary[nx.Graph, tuple]" = weakref.WeakKeyDictionary()
+
+
 def _cached_igraph(s: nx.Graph):
-    cached = s.graph.get("dualchain.igraph")
+    cached = _IGRAPH.get(s)
     if cached is None:
-        cached = s.graph["dualchain.igraph"] = to_igraph(s)
+        cached = _IGRAPH[s] = to_igraph(s)
     return cached
 
 

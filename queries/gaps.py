@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import warnings
+import weakref
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -22,16 +23,19 @@ ACTORS_INNOVATION = (schema.UNIVERSITY, schema.INSTITUTE, schema.PLATFORM)
 
 
 # ------------------------------------------------------------------ graph helpers
+_VIEWS: "weakref.WeakKeyDictionary[nx.MultiDiGraph, View]" = weakref.WeakKeyDictionary()
+
+
 class View:
     """Typed neighbourhood look-ups on the analysis graph, indexed per node on first use.
     `View.of(g)` keeps one per projection, so all metrics share the indexes."""
 
     def __new__(cls, g: nx.MultiDiGraph):
-        cached = g.graph.get("dualchain.view")
+        cached = _VIEWS.get(g)
         if cached is None:
             cached = super().__new__(cls)
             cached._setup(g)
-            g.graph["dualchain.view"] = cached
+            _VIEWS[g] = cached
         return cached
 
     def __init__(self, g: nx.MultiDiGraph):

@@ -17,6 +17,7 @@ basis and, for derived relations, the events behind them.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Any, Iterable
 
 import networkx as nx
@@ -36,6 +37,9 @@ class NoPath(KgError):
         super().__init__(f"no path from {source!r} to {target!r}{detail}")
 
 
+# Caches keyed by the graph object itself (not stored in g.graph: networkx copies graph
+# attributes into subgraphs and conversions, which would hand a filtered graph the full one's cache).
+_SIMPLE: "weakref.WeakKeyDictionary[nx.MultiDiGraph, nx.Graph]" = weakref.WeakKeyDictionary()
 NOT_IN_NETWORK = frozenset({schema.SOURCE})  # documents are provenance, not actors: two events
 # reported in the same seed are not "two hops apart"
 
@@ -43,7 +47,7 @@ NOT_IN_NETWORK = frozenset({schema.SOURCE})  # documents are provenance, not act
 def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
     """Undirected simple graph of `g` without Source nodes, each edge holding every stored
     edge between its ends as evidence. Cached on the projection (rebuilt with it)."""
-    cached = g.graph.get("dualchain.simple")  # projections are not mutated once built
+    cached = _SIMPLE.get(g)  # projections are not mutated once built
     if cached is not None:
         return cached
     s = nx.Graph()
@@ -55,7 +59,7 @@ def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
             s[u][v]["stored"].append((key, u, v, data))
         else:
             s.add_edge(u, v, stored=[(key, u, v, data)])
-    g.graph["dualchain.simple"] = s
+    _SIMPLE[g] = s
     return s
 
 

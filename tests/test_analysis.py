@@ -43,6 +43,15 @@ def test_projection_is_cached_until_the_store_changes(fixture_graph):
     assert "district.new" in second and "district.new" not in first
 
 
+def test_filtered_projection_does_not_reuse_the_full_graphs_caches(fixture_graph):
+    full = project(fixture_graph)
+    shortest_path(full, "univ.cqu", "cluster.nev")  # builds the full graph's analysis cache
+    near = project(fixture_graph, district="district.shapingba")
+    assert sorted(simple_graph(near)) == ["cluster.biomedicine", "district.shapingba", "ent.changan", "univ.cqu"]
+    with pytest.raises(NodeNotFound, match="cluster.nev"):  # not in the narrowed graph at all
+        shortest_path(near, "univ.cqu", "cluster.nev")
+
+
 def test_projection_filters(fixture_graph):
     only = project(fixture_graph, labels={"University", "District"})
     assert {d["label"] for _, d in only.nodes(data=True)} == {"University", "District"}

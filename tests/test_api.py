@@ -145,3 +145,20 @@ def test_api_sees_a_load_made_by_another_process_without_restart(settings, embed
         loader.close()
         assert client.get("/api/health").json()["data"]["nodes"] == 17
         assert client.get("/api/gaps/reach").json()["data"]  # cached results follow the new generation
+
+
+def test_neighbourhood_view_with_filters_and_limit(client):
+    body = client.get("/api/graph/neighbourhood", params={"id": "重庆大学", "hops": 2}).json()
+    assert body["meta"]["center"] == "univ.cqu"
+    ids = {n["id"] for n in body["data"]["nodes"]}
+    assert ids == {"univ.cqu", "district.shapingba", "ent.changan", "cluster.biomedicine", "cluster.nev",
+                   "district.liangjiang"}
+    assert all({"x", "y", "color", "size"} <= set(n) for n in body["data"]["nodes"])
+    limited = client.get("/api/graph/neighbourhood", params={"id": "univ.cqu", "hops": 2, "limit": 2}).json()
+    assert (len(limited["data"]["nodes"]), limited["meta"]["truncated"], limited["meta"]["found"]) == (2, True, 6)
+    only_sp = client.get("/api/graph/neighbourhood", params={"id": "univ.cqu", "hops": 2,
+                                                             "district": "district.shapingba"}).json()
+    assert {n["id"] for n in only_sp["data"]["nodes"]} == {"univ.cqu", "district.shapingba", "cluster.biomedicine",
+                                                           "ent.changan"}
+    assert_error(client.get("/api/graph/neighbourhood", params={"id": "univ.cqu", "cluster": "univ.cqu"}), 400,
+                 "cluster")

@@ -4,7 +4,7 @@
 const I18N = {
   zh: {
     title: "创新链–产业链图谱", tab_network: "网络", tab_gaps: "缺口分析", tab_console: "Cypher 查询",
-    hops: "跳数", limit: "节点上限", size_by: "大小依据", degree: "度", only: "只看", all: "全部",
+    hops: "跳数", limit: "节点上限", district: "区县", cluster: "集群", size_by: "大小依据", degree: "度", only: "只看", all: "全部",
     find_path: "查找路径", search: "搜索机构、集群、区县…", from: "起点", to: "终点",
     hint: "搜索一个机构、集群或区县，查看其关系网络；点击节点或连线查看属性与来源。",
     truncated: "已达节点上限：共 {found} 个，显示 {shown} 个。可提高上限或减少跳数。",
@@ -17,7 +17,7 @@ const I18N = {
   },
   en: {
     title: "Innovation chain – industry chain graph", tab_network: "Network", tab_gaps: "Gaps", tab_console: "Cypher console",
-    hops: "Hops", limit: "Node limit", size_by: "Size by", degree: "degree", only: "Only", all: "all",
+    hops: "Hops", limit: "Node limit", district: "District", cluster: "Cluster", size_by: "Size by", degree: "degree", only: "Only", all: "all",
     find_path: "Find path", search: "Search an organisation, cluster, district…", from: "from", to: "to",
     hint: "Search an organisation, cluster or district to see its network; click a node or link for its properties and sources.",
     truncated: "Node limit reached: {found} found, {shown} shown. Raise the limit or use fewer hops.",
@@ -93,6 +93,10 @@ async function openNeighbourhood(id) {
     limit: document.getElementById("limit").value, size_by: document.getElementById("size-by").value });
   const only = document.getElementById("label-filter").value;
   if (only) params.append("labels", only);
+  for (const [field, id] of [["district", "district-filter"], ["cluster", "cluster-filter"]]) {
+    const value = document.getElementById(id).value;
+    if (value) params.append(field, value);
+  }
   const url = "/api/graph/neighbourhood?" + params;
   document.getElementById("json-link").href = url;
   document.getElementById("notice").textContent = t("loading");
@@ -238,7 +242,14 @@ document.addEventListener("DOMContentLoaded", () => {
   const filter = document.getElementById("label-filter");
   ["University", "Institute", "Platform", "Enterprise", "Cluster", "Segment", "TechArea", "District", "Event", "Organization"]
     .forEach(l => filter.insertAdjacentHTML("beforeend", `<option value="${l}">${l}</option>`));
-  ["hops", "limit", "size-by", "label-filter"].forEach(id => document.getElementById(id).addEventListener("change", () => current && openNeighbourhood(current)));
+  for (const [label, id] of [["District", "district-filter"], ["Cluster", "cluster-filter"]]) {
+    api("/api/entities?" + new URLSearchParams({ label, page_size: 200 })).then(body => {
+      const select = document.getElementById(id);
+      body.data.sort((a, b) => a.id.localeCompare(b.id))
+        .forEach(e => select.insertAdjacentHTML("beforeend", `<option value="${esc(e.id)}">${esc(e.name_zh)}</option>`));
+    });
+  }
+  ["hops", "limit", "size-by", "label-filter", "district-filter", "cluster-filter"].forEach(id => document.getElementById(id).addEventListener("change", () => current && openNeighbourhood(current)));
   document.getElementById("path-go").addEventListener("click", findPath);
   document.getElementById("cypher-run").addEventListener("click", runCypher);
   setupSearch();
