@@ -90,7 +90,11 @@ def test_search_network_details_path_gaps_console_all_offline(server, browser, t
 
     page.click("header a[data-page=gaps]")
     page.wait_for_selector("#page-gaps table.data")
-    assert "高端摩托车" in page.text_content("#page-gaps")
+    gaps_text = page.text_content("#page-gaps")
+    for heading in ("集群创新供给缺口", "耦合协调度", "区县重点产业", "单点依赖", "关键中介", "跳数", "本地产业承接", "合作推荐"):
+        assert heading in gaps_text, heading
+    assert "高端摩托车" in gaps_text
+    assert page.locator("#page-gaps table.data").count() == 8
 
     page.click("header a[data-page=console]")
     page.click("#cypher-run")

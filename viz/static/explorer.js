@@ -12,7 +12,7 @@ const I18N = {
     path_found: "路径（{hops} 跳）：", loading: "加载中…", console_hint: "只读 Cypher：参数以 $名称 绑定；有超时和行数上限。",
     params: "参数", run: "运行", rows: "{n} 行", capped: "（已截断）", error: "错误",
     gap_supply: "集群创新供给缺口", gap_cc: "耦合协调度（集群）", gap_mismatch: "区县重点产业与本地研发错配",
-    gap_spof: "单点依赖（到创新侧的独立路径）", gap_absorb: "技术领域的本地产业承接", gap_reco: "合作推荐",
+    gap_spof: "单点依赖（到创新侧的独立路径）", gap_brokers: "关键中介（唯一连接点）", gap_reach: "到最近国家级平台与高校的跳数", gap_absorb: "技术领域的本地产业承接", gap_reco: "合作推荐",
     lang: "English",
   },
   en: {
@@ -25,7 +25,7 @@ const I18N = {
     path_found: "Path ({hops} hops): ", loading: "Loading…", console_hint: "Read-only Cypher: bind parameters as $name; timeout and row cap apply.",
     params: "Parameters", run: "Run", rows: "{n} rows", capped: " (capped)", error: "Error",
     gap_supply: "Cluster innovation supply gap", gap_cc: "Coupling coordination (clusters)", gap_mismatch: "District priorities without local research",
-    gap_spof: "Single points of failure (independent routes)", gap_absorb: "Local industry for each tech area", gap_reco: "Partner recommendations",
+    gap_spof: "Single points of failure (independent routes)", gap_brokers: "Brokers (sole connectors)", gap_reach: "Hops to the nearest national platform and university", gap_absorb: "Local industry for each tech area", gap_reco: "Partner recommendations",
     lang: "中文",
   },
 };
@@ -194,6 +194,10 @@ async function loadGaps() {
       ["mismatch", r => r.mismatch ? "✗" : ""]], g.district_mismatch) +
     table(t("gap_spof"), "/api/gaps/single_points_of_failure", [["cluster", r => ent(r.id, r.name_zh)], ["routes", r => r.routes],
       ["cut by", r => r.cut_nodes.map((n, i) => ent(n, r.cut_node_names[i])).join("、")]], g.single_points_of_failure) +
+    table(t("gap_brokers"), "/api/gaps/brokers", [["node", r => ent(r.id, r.name_zh)], ["label", r => esc(r.label)],
+      ["clusters", r => r.clusters.map((c, i) => ent(c, r.cluster_names[i])).join("、")]], g.brokers) +
+    table(t("gap_reach"), "/api/gaps/reach", [["cluster", r => ent(r.id, r.name_zh)],
+      ["hops to national platform", r => r.hops_national_platform ?? "—"], ["hops to university", r => r.hops_university ?? "—"]], g.reach) +
     table(t("gap_absorb"), "/api/gaps/absorption_gap", [["tech area", r => ent(r.id, r.name_zh)], ["researchers", r => r.researchers],
       ["enterprises", r => r.enterprises], ["ratio", r => r.ratio], ["flag", r => r.flag || ""]], g.absorption_gap) +
     table(t("gap_reco"), "/api/gaps/partner_recommendations", [["innovation", r => ent(r.innovation, r.innovation_name)],
