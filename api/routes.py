@@ -196,3 +196,32 @@ def register(app: FastAPI) -> None:
         return ok(view, **view.pop("meta"), edges=p["edges"])
 
     app.include_router(r)
+
+    from fastapi.responses import Response
+
+    @app.get("/reports/gaps", summary="Download a gap report (docx, html or md)", tags=["reports"])
+    def report(request: Request, scope: str = "all", format: str = "docx", lang: str = "zh"):
+        from reports import render
+        from reports.content import ReportError, build_report
+        if format not in render.FORMATS:
+            raise BadParameter("format", f"format must be one of {', '.join(render.FORMATS)}")
+        if lang not in ("zh", "en"):
+            raise BadParameter("lang", "lang must be zh or en")
+        store = _store(request)
+        try:
+            result = build_report(project(store), scope, lang)
+        except ReportError as err:
+            raise BadParameter("scope", str(err)) from err
+        if format == "md":  # one file: charts inline as data URIs
+            import base64
+            text, images = render.to_markdown(result, "report_files")
+            for name, png in images.items():
+                text = text.replace(f"report_files/{name}", "data:image/png;base64," + base64.b64encode(png).decode())
+            body, media = text.encode("utf-8"), "text/markdown; charset=utf-8"
+        elif format == "html":
+            body, media = render.to_html(result).encode("utf-8"), "text/html; charset=utf-8"
+        else:
+            body = render.to_docx(result)
+            media = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        name = f"dualchain-gaps-{scope.replace(':', '-')}.{format}"
+        return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -500,7 +500,8 @@ def partner_recommendations(g: nx.MultiDiGraph, entity: str | None = None, top: 
     """Unlinked university/institute/platform – enterprise pairs ranked by resource
     allocation over what they share: score = Σ 1/k(z) over shared district, tech areas and
     clusters z, where k(z) is how many actors stand on z (a rare shared field counts more
-    than a crowded one). Pairs already joined by any edge or a common event are left out.
+    than a crowded one). A pair must share at least one tech area or cluster (a district alone
+    does not make partners). Pairs already joined by any edge or a common event are left out.
     Each pair lists the shared nodes that explain it. Above `max_candidates` innovation
     actors (and no `entity`), only the best-connected ones are scored, and a shared node that
     more than `max_crowd` actors stand on is too common to explain a pairing and is skipped
@@ -528,8 +529,10 @@ def partner_recommendations(g: nx.MultiDiGraph, entity: str | None = None, top: 
     elif len(innov) > max_candidates:
         innov = sorted(innov, key=lambda n: (-v.s.degree(n), n))[:max_candidates]
         meta["limited_to"] = f"the {max_candidates} best-connected innovation actors"
-    profiles = {n: _profile(v, n) for n in innov + firms}
-    crowd: dict[str, int] = defaultdict(int)
+    everyone = (v.of(schema.UNIVERSITY) + v.of(schema.INSTITUTE) + v.of(schema.PLATFORM)
+                + v.of(schema.ENTERPRISE))
+    profiles = {n: _profile(v, n) for n in everyone}
+    crowd: dict[str, int] = defaultdict(int)  # over all actors, so a pair scores the same whatever is asked
     for prof in profiles.values():
         for z in prof:
             crowd[z] += 1
@@ -551,7 +554,8 @@ def partner_recommendations(g: nx.MultiDiGraph, entity: str | None = None, top: 
                 shared[f].append(z)
         blocked = set(v.s[a]) | {x for e in v.linked(a, schema.PARTICIPATED_IN, "out") for x in v.s[e]}
         for f, score in scores.items():
-            if f not in blocked:
+            substantive = any(v.label(z) != schema.DISTRICT for z in shared[f])
+            if f not in blocked and substantive:
                 rows.append({"innovation": a, "innovation_name": v.name(a), "enterprise": f,
                              "enterprise_name": v.name(f), "score": round(score, 4),
                              "shared": v.brief(shared[f])})

@@ -90,10 +90,12 @@ def test_gaps_all_and_one(client):
     assert_error(client.get("/api/gaps/happiness"), 404, "metric")
 
 
-def test_recommendations(client):
-    body = client.get("/api/recommendations", params={"entity": "univ.cqu"}).json()
-    assert all(r["innovation"] == "univ.cqu" for r in body["data"])
-    assert_error(client.get("/api/recommendations", params={"entity": "nobody"}), 404)
+def test_recommendations(settings, embedded):
+    load_paths(embedded, [SOURCES.parent / "mini_chain"])
+    with TestClient(create_app(settings, embedded)) as client:
+        body = client.get("/api/recommendations", params={"entity": "plat.p"}).json()
+        assert [(r["enterprise"], r["score"]) for r in body["data"]] == [("ent.f1", 0.5), ("ent.f2", 0.5)]
+        assert_error(client.get("/api/recommendations", params={"entity": "nobody"}), 404)
 
 
 def test_saved_queries_list_and_run(client):

@@ -205,8 +205,8 @@ def test_gaps_json_has_every_metric(run):
 
 
 def test_recommend_gives_reasons(run):
-    run("load", str(SOURCES))
-    code, out, _ = run("recommend", "univ.cqu", "--json")
+    run("load", str(SOURCES.parent / "mini_chain"))
+    code, out, _ = run("recommend", "ent.f2", "--json")
     assert code == 0
-    rows = json.loads(out)["rows"]
-    assert all(r["innovation"] == "univ.cqu" and r["shared"] for r in rows)
+    assert [(r["innovation"], r["score"], [x["id"] for x in r["shared"]]) for r in json.loads(out)["rows"]] == [
+        ("plat.p", 0.5, ["cluster.a", "tech.x"]), ("univ.u", 0.5, ["cluster.a", "tech.x"])]
