@@ -208,8 +208,10 @@ def register(app: FastAPI) -> None:
         if lang not in ("zh", "en"):
             raise BadParameter("lang", "lang must be zh or en")
         store = _store(request)
+        dates = store.query("MATCH (s:Source) WHERE s.kind = $kind RETURN max(s.loaded_at) AS d", {"kind": "file"})
+        data_date = ((dates.rows[0][0] or "") if dates.rows else "")[:10]
         try:
-            result = build_report(project(store), scope, lang)
+            result = build_report(project(store), scope, lang, data_date=data_date)
         except ReportError as err:
             raise BadParameter("scope", str(err)) from err
         if format == "md":  # one file: charts inline as data URIs

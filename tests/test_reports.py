@@ -120,6 +120,7 @@ def test_report_download_from_the_api(settings, embedded):
         assert response.status_code == 200
         assert response.headers["content-disposition"] == 'attachment; filename="dualchain-gaps-cluster-cluster.nev.html"'
         assert "智能网联新能源汽车 (cluster.nev)" in response.text
+        assert f"数据日期: {dt.date.today().isoformat()}" in response.text  # the load time of the files
         bad = client.get("/reports/gaps", params={"scope": "district:district.dianjiang"})
         assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "scope"
 
