@@ -38,8 +38,7 @@ def check_read_only(cypher: str) -> None:
     graph.errors.ReadOnlyViolation: read-only: DETACH is not allowed here (queries may only read)
     """
     text = _STRIP.sub(" ", cypher)
-    tokens = list(_TOKEN.finditer(text))
-    for i, m in enumerate(tokens):
+    for m in _TOKEN.finditer(text):
         dot, word, _, colon = m.groups()
         if dot or colon:  # a property (n.set) or a map key ({create: 1}), not a clause
             continue

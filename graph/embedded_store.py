@@ -356,7 +356,7 @@ def _copy_nodes(conn, nodes: Iterable[NodeRecord], progress: Progress) -> None:
     total = sum(map(len, by_label.values()))
     for label, recs in by_label.items():
         types = schema.node_prop_types(label)
-        rows_tbl = pa.table({p: pa.array([r.props.get(p) if p != "id" else r.id for r in recs], _ARROW[t])
+        rows_tbl = pa.table({p: pa.array([r.props.get(p) if p != "id" else r.id for r in recs], _ARROW[t])  # noqa: F841 (read by name)
                              for p, t in types.items()})
         conn.execute(f"COPY {label} FROM rows_tbl")  # ladybug reads the local variable
         done += len(recs)
@@ -374,7 +374,7 @@ def _copy_edges(conn, edges: Iterable[EdgeRecord], labels: dict[str, str], progr
                 "to": pa.array([r.target for r in recs], pa.string())}
         cols.update({p: pa.array([r.props.get(p) for r in recs], _ARROW[t])
                      for p, t in schema.EDGE_PROP_TYPES.items()})
-        rows_tbl = pa.table(cols)
+        rows_tbl = pa.table(cols)  # noqa: F841 (ladybug reads the local by name)
         conn.execute(f"COPY {rel} FROM rows_tbl (from='{a}', to='{b}')")
         done += len(recs)
         progress("edges", done, total)

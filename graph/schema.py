@@ -7,7 +7,7 @@ loaders derive their row models from it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Property types, named as ladybug names them; Neo4j is schemaless and takes the same values.
 STRING, INT, FLOAT, BOOL, STRINGS = "STRING", "INT64", "DOUBLE", "BOOLEAN", "STRING[]"

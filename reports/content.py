@@ -15,7 +15,6 @@ import networkx as nx
 
 from graph.errors import KgError
 from queries import gaps
-from queries.paths import simple_graph
 
 from . import charts
 

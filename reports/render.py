@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from .content import TEXT, Finding, Report, Table
+from .content import TEXT, Report
 
 FORMATS = ("md", "html", "docx")
 
