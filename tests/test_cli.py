@@ -210,3 +210,14 @@ def test_recommend_gives_reasons(run):
     assert code == 0
     assert [(r["innovation"], r["score"], [x["id"] for x in r["shared"]]) for r in json.loads(out)["rows"]] == [
         ("plat.p", 0.5, ["cluster.a", "tech.x"]), ("univ.u", 0.5, ["cluster.a", "tech.x"])]
+
+
+def test_docker_image_copies_every_package_the_app_imports():
+    """The Dockerfile lists folders by hand; a package missing there breaks the API in compose."""
+    root = Path(__file__).resolve().parents[1]
+    dockerfile = (root / "Dockerfile").read_text(encoding="utf-8")
+    import tomllib
+    packages = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]["find"]["include"]
+    for pattern in packages:
+        name = pattern.rstrip("*")
+        assert f"COPY {name} ./{name}" in dockerfile, name
