@@ -348,6 +348,9 @@ def single_points_of_failure(g: nx.MultiDiGraph, max_routes: int = 5) -> list[di
     edges = [(index[a], index[b]) for a, b in v.s.edges()]
     edges += [(side, index[n]) for n, d in v.s.nodes(data=True) if d.get("label") in INNOVATION_LABELS]
     a = ig.Graph(n=side + 1, edges=edges)
+    directed = a.as_directed(mode="mutual")            # for dominator trees
+    bridges = {frozenset(a.es[e].tuple) for e in a.bridges()}
+    routes_to_side = _route_counter(a, side, max_routes)
     rows = []
     for c in v.of(schema.CLUSTER):
         ci = index[c]
@@ -357,30 +360,55 @@ def single_points_of_failure(g: nx.MultiDiGraph, max_routes: int = 5) -> list[di
         if len(path) < 2:
             routes = 0
         else:
-            routes = min(max_routes, a.vertex_connectivity(source=ci, target=side, neighbors="ignore"))
-        cut_nodes, cut_edges = _cuts(a, ci, side, path, ids) if routes == 1 else ([], [])
+            routes = routes_to_side(ci)
+        cut_nodes, cut_edges = _cuts(directed, bridges, ci, side, path, ids) if routes == 1 else ([], [])
         rows.append({"id": c, "name_zh": v.name(c), "routes": routes, "cut_off": routes == 0,
                      "cut_nodes": cut_nodes, "cut_edges": cut_edges,
                      "cut_node_names": [v.name(n) for n in cut_nodes]})
     return sorted(rows, key=lambda r: (r["routes"], r["id"]))
 
 
-def _cuts(a, c: int, side: int, path: list[int], ids: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Nodes and links on `path` whose removal separates the cluster from the innovation
-    side (any such node or link lies on every route, so one route finds them all)."""
-    name = lambda i: ids[i] if i < len(ids) else "innovation side"
-    nodes, links = [], []
-    for x in path[1:-1]:
-        h = a.copy()
-        h.delete_edges(h.incident(x))
-        if side not in h.subcomponent(c):
-            nodes.append(ids[x])
-    for x, y in zip(path, path[1:]):
-        h = a.copy()
-        h.delete_edges([h.get_eid(x, y)])
-        if side not in h.subcomponent(c):
-            links.append([name(x), name(y)])
-    return nodes, links
+def _route_counter(a, side: int, cap: int):
+    """Count node-disjoint routes from a vertex to `side`, stopping at `cap`: a max flow on
+    the node-split graph (each vertex an in→out arc of capacity 1), fed by a super-source
+    whose single arc to the start vertex has capacity `cap`. Built once, reused per cluster."""
+    import igraph as ig
+    n = a.vcount()
+    arcs, caps = [], []
+    for v in range(n):                       # v_in = v, v_out = n + v
+        arcs.append((v, n + v))
+        caps.append(1)
+    for x, y in a.get_edgelist():
+        arcs += [(n + x, y), (n + y, x)]
+        caps += [1, 1]
+    source = 2 * n
+    arcs += [(source, v) for v in range(n)]  # one arc per vertex; only the asked one is opened
+    caps += [0] * n
+    flow_graph = ig.Graph(n=2 * n + 1, edges=arcs, directed=True)
+    first_source_arc = len(caps) - n
+
+    def count(start: int) -> int:
+        capacity = list(caps)
+        capacity[first_source_arc + start] = cap
+        capacity[start] = cap                # the start and the side are not limited to one route
+        capacity[side] = cap * 2 + n
+        return int(flow_graph.maxflow_value(source, n + side, capacity=capacity))
+    return count
+
+
+def _cuts(directed, bridges: set, c: int, side: int, path: list[int], ids: list[str]
+          ) -> tuple[list[str], list[list[str]]]:
+    """The nodes on every route from the cluster to the innovation side (its dominators in
+    the graph seen from the cluster) and the bridges on a route (a bridge a route crosses
+    separates its two ends)."""
+    name = lambda i: ids[i] if i < len(ids) else "innovation side"  # noqa: E731
+    idom = directed.dominator(c, mode="out")
+    nodes, x = [], idom[side]
+    while x != c and x >= 0:
+        nodes.append(ids[int(x)])
+        x = int(idom[int(x)])
+    links = [[name(x), name(y)] for x, y in zip(path, path[1:]) if frozenset((x, y)) in bridges]
+    return sorted(nodes, key=lambda n: path.index(ids.index(n)) if n in ids else 0), links
 
 
 def _nearest(s: nx.Graph, start: str, kinds: dict) -> dict[str, list[str] | None]:
@@ -408,7 +436,8 @@ def _nearest(s: nx.Graph, start: str, kinds: dict) -> dict[str, list[str] | None
     return best
 
 
-def brokers(g: nx.MultiDiGraph, max_routes: int = 5) -> list[dict[str, Any]]:
+def brokers(g: nx.MultiDiGraph, max_routes: int = 5, spof: list[dict[str, Any]] | None = None
+            ) -> list[dict[str, Any]]:
     """Nodes that alone connect one or more clusters to the innovation side (single points
     of failure), with the clusters that depend on each; most depended-on first.
 
@@ -418,7 +447,7 @@ def brokers(g: nx.MultiDiGraph, max_routes: int = 5) -> list[dict[str, Any]]:
     """
     v = View(g)
     depends: dict[str, list[str]] = defaultdict(list)
-    for row in single_points_of_failure(g, max_routes):
+    for row in spof if spof is not None else single_points_of_failure(g, max_routes):
         for n in row["cut_nodes"]:
             depends[n].append(row["id"])
     rows = [{"id": n, "label": v.label(n), "name_zh": v.name(n), "clusters": sorted(cs),
@@ -565,14 +594,15 @@ def partner_recommendations(g: nx.MultiDiGraph, entity: str | None = None, top: 
 
 # ------------------------------------------------------------------ all of them
 def all_gaps(g: nx.MultiDiGraph, lang: str = "zh", top: int = 20) -> dict[str, Any]:
+    spof = single_points_of_failure(g)
     return {"cluster_supply_gap": cluster_supply_gap(g),
             "absorption_gap": absorption_gap(g),
             "coupling_coordination": {"cluster": coupling_coordination(g, "cluster", lang=lang),
                                       "district": coupling_coordination(g, "district", lang=lang),
                                       "cluster_corrected": coupling_coordination(g, "cluster", corrected=True,
                                                                                  lang=lang)},
-            "single_points_of_failure": single_points_of_failure(g),
-            "brokers": brokers(g),
+            "single_points_of_failure": spof,
+            "brokers": brokers(g, spof=spof),
             "reach": reach(g),
             "district_mismatch": district_mismatch(g),
             "partner_recommendations": partner_recommendations(g, top=top)}

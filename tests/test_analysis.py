@@ -290,3 +290,18 @@ def test_sampled_harmonic_is_the_same_on_both_engines():
     b, _ = cen.harmonic(s, engine="igraph", exact_limit=100, sample=40, seed=3)
     assert meta == {"method": "sampled", "sample": 40, "seed": 3}
     assert max(abs(a[v] - b[v]) for v in a) < 1e-12
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_route_counter_equals_vertex_connectivity_capped(seed):
+    import igraph as ig
+    rng = random.Random(seed)
+    a = ig.Graph(n=60, edges=list({tuple(sorted(rng.sample(range(60), 2))) for _ in range(110)}))
+    side = 59
+    count = gaps._route_counter(a, side, 5)
+    for start in range(0, 50, 7):
+        if a.are_adjacent(start, side):
+            continue
+        expected = a.vertex_connectivity(source=start, target=side, neighbors="ignore") \
+            if a.get_shortest_path(start, side) else 0
+        assert count(start) == min(5, expected), start
