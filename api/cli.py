@@ -283,11 +283,6 @@ def recommend(entity: Annotated[str, typer.Argument(help="id or exact Chinese na
         typer.echo(f"  {r['score']:.3f}  {r['innovation_name']} × {r['enterprise_name']}   shared: {why}")
 
 
-def _data_date(store: GraphStore) -> str:
-    rows = store.query("MATCH (s:Source) WHERE s.kind = $kind RETURN max(s.loaded_at) AS d", {"kind": "file"})
-    return (rows.rows[0][0] or "")[:10] if rows.rows else ""
-
-
 @app.command()
 def report(scope: Annotated[str, typer.Option(help="all, cluster:ID or district:ID")] = "all",
            fmt: Annotated[str, typer.Option("--format", help="docx, html or md")] = "docx",
@@ -296,14 +291,14 @@ def report(scope: Annotated[str, typer.Option(help="all, cluster:ID or district:
     """A gap report for proposal drafters: findings with figures, names and sources, tables,
     charts and the method (Word, HTML or Markdown)."""
     from reports import render
-    from reports.content import build_report
+    from reports.content import build_report, data_date_of
     if fmt not in render.FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(render.FORMATS)}", param_hint="--format")
     if lang not in ("zh", "en"):
         raise typer.BadParameter("must be zh or en", param_hint="--lang")
     output = output or Path(f"dualchain-report.{fmt}")
     with _store() as store:
-        result = build_report(_graph(store), scope, lang, data_date=_data_date(store))
+        result = build_report(_graph(store), scope, lang, data_date=data_date_of(store))
     files = render.write(result, fmt, output)
     _emit({"report": str(output), "files": [str(f) for f in files], "scope": scope, "format": fmt, "lang": lang})
 

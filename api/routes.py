@@ -202,16 +202,14 @@ def register(app: FastAPI) -> None:
     @app.get("/reports/gaps", summary="Download a gap report (docx, html or md)", tags=["reports"])
     def report(request: Request, scope: str = "all", format: str = "docx", lang: str = "zh"):
         from reports import render
-        from reports.content import ReportError, build_report
+        from reports.content import ReportError, build_report, data_date_of
         if format not in render.FORMATS:
             raise BadParameter("format", f"format must be one of {', '.join(render.FORMATS)}")
         if lang not in ("zh", "en"):
             raise BadParameter("lang", "lang must be zh or en")
         store = _store(request)
-        dates = store.query("MATCH (s:Source) WHERE s.kind = $kind RETURN max(s.loaded_at) AS d", {"kind": "file"})
-        data_date = ((dates.rows[0][0] or "") if dates.rows else "")[:10]
         try:
-            result = build_report(project(store), scope, lang, data_date=data_date)
+            result = build_report(project(store), scope, lang, data_date=data_date_of(store))
         except ReportError as err:
             raise BadParameter("scope", str(err)) from err
         if format == "md":  # one file: charts inline as data URIs

@@ -154,6 +154,12 @@ def _scope_filter(g: nx.MultiDiGraph, scope: str) -> tuple[str, str, set[str] | 
     return kind, ident, clusters
 
 
+def data_date_of(store) -> str:
+    """The data date of a report: the day the loaded files were (last) first loaded."""
+    rows = store.query("MATCH (s:Source) WHERE s.kind = $kind RETURN max(s.loaded_at) AS d", {"kind": "file"})
+    return ((rows.rows[0][0] or "") if rows.rows else "")[:10]
+
+
 def build_report(g: nx.MultiDiGraph, scope: str = "all", lang: str = "zh", data_date: str | None = None,
                  today: dt.date | None = None) -> Report:
     if lang not in TEXT:
