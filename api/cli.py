@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from graph.errors import KgError, LoadErrors
+from graph.errors import KgError, LoadError, LoadErrors
 from graph.settings import Settings, SettingsError
 from graph.store import GraphStore, open_store
 from graph.projection import EXPORT_FORMATS, write_export
@@ -92,6 +92,34 @@ def load(paths: Annotated[Optional[list[Path]], typer.Argument(
     _emit({"files": report.files, "nodes_created": w.nodes_created, "nodes_updated": w.nodes_updated,
            "edges_created": w.edges_created, "edges_updated": w.edges_updated, "method": w.method,
            "seconds": round(report.seconds, 2), "store": counts.as_dict()})
+
+
+@app.command()
+def extract(files: Annotated[list[Path], typer.Argument(help="plain text or Markdown files (UTF-8)")],
+            as_json: Annotated[bool, typer.Option("--json", help="print JSON (docs/extraction.md)")] = False,
+            year: Annotated[Optional[int], typer.Option(help="year of a brief whose header gives only month.day")] = None) -> None:
+    """Find the cooperation items in texts: organisations, districts, activities, topics, clusters."""
+    from loaders.pipeline import name_index
+    from loaders.text import Lexicons
+    from loaders.text import as_json as to_json
+    from loaders.text import extract as run_extract
+    for f in files:
+        if not f.is_file():
+            raise LoadErrors([LoadError(str(f), None, None, "no such file")])
+    with _store() as store:
+        index = name_index(store)
+    lex = Lexicons.load()
+    results = [{"file": str(f), **to_json(run_extract(f.read_text(encoding="utf-8-sig"), index, lex, year))}
+               for f in files]
+    if as_json:
+        _emit(results)
+        return
+    for r in results:
+        typer.echo(f"{r['file']}: issue {r['issue']}, {r['date'] or r['date_text'] or 'undated'}, {len(r['items'])} items")
+        for it in r["items"]:
+            partners = "、".join(f"{x['target']['name']}({x['kind']})" for x in it["relations"])
+            typer.echo(f"  {it['index']:>3}. {(it['subject'] or {}).get('name', '?')} → {partners or '—'}"
+                       f"  {' '.join(c['id'] for c in it['clusters'])}")
 
 
 @app.command()

@@ -189,3 +189,19 @@ def load_paths(store: GraphStore, paths: Iterable[Path], progress: FileProgress 
                 report.nodes, report.edges, report.files, report.seconds,
                 result.nodes_created + result.edges_created, result.nodes_updated + result.edges_updated)
     return report
+
+
+NAMED_LABELS = (schema.UNIVERSITY, schema.INSTITUTE, schema.PLATFORM, schema.ENTERPRISE, schema.ORGANIZATION,
+                schema.DISTRICT)
+
+
+def name_index(store: GraphStore):
+    """The text extractor's index of known names and aliases, read from the store (one
+    query per label, in Cypher both stores accept)."""
+    from .text import Lexicons, NameIndex
+    rows = []
+    for label in NAMED_LABELS:
+        result = store.query(f"MATCH (n:{label}) RETURN n.id, n.name_zh, n.aliases", max_rows=10_000_000,
+                             timeout_s=120)
+        rows += [(node_id, label, name, aliases) for node_id, name, aliases in result.rows]
+    return NameIndex.from_rows(rows, Lexicons.load().ambiguous)

@@ -57,10 +57,15 @@ def sources_of(item: dict[str, Any]) -> list[str]:
             for s in item.get("sources") or []]
 
 
+PLACES = {"重庆", "重庆市", "中国", "四川", "成都"}
+
+
 def split_name(name: str) -> tuple[str, list[str]]:
     """'中国电子科技集团 (中国电科)' -> ('中国电子科技集团', ['中国电科']). Only a trailing bracket
     group is a short name; brackets inside a legal name ('…(重庆)有限公司') stay."""
     m = re.match(r"^(.*?\S)\s*[（(]([^()（）]+)[)）]\s*$", name)
+    if m and m.group(2).strip() in PLACES:  # '京东方 (重庆)': the Chongqing operation, not a short name
+        return name.strip(), [m.group(1).strip()]
     if m:
         return m.group(1).strip(), [m.group(2).strip()]
     return name.strip(), []

@@ -1,0 +1,286 @@
+"""Text -> cooperation items: the ◆ paragraphs of a weekly brief, or the paragraphs of a news text,
+each with the organisations it names, its districts, the activities between organisations, its
+topics and the 33618 clusters it serves. Pure: the caller passes the name index
+(`NameIndex.from_rows`) built from the store and the lexicons under data/lexicons/.
+
+Rules, not sentences: known actors are found by name or alias (longest first); other organisations
+by their name form (…有限公司, …集团, …研究院, …大学, …人民政府); the bold name that opens an item
+is its subject, and "双方", "我校", "学校", "该校" refer back to it; every other organisation in the
+item is a partner of the subject, with the activity kind of the sentence that names it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
+TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
+                 "Enterprise": "enterprise", "Organization": "other", "District": "government"}
+_CJK = r"\u4e00-\u9fff"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
+                    r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持)")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_HEADER_ISSUE = re.compile(r"第\s*(\d+)\s*期")
+_HEADER_RANGE = re.compile(r"[（(]\s*(\d{1,2})\.(\d{1,2})\s*[—–\-~～至]+\s*(\d{1,2})\.(\d{1,2})\s*[)）]")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+SELF_WORDS = ("双方", "我校", "学校", "该校")
+_SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同]|联合|牵头|携手|共同|签署|签订|举行|开展|"
+              r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子)")
+
+
+@dataclass
+class Lexicons:
+    kinds: list[tuple[str, str]]
+    clusters: dict[str, list[str]]
+    forms: list[tuple[str, str]]
+    ambiguous: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, folder: Path = LEXICONS) -> "Lexicons":
+        read = lambda name: yaml.safe_load((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+        return cls([tuple(x) for x in read("activity_kinds.yaml")["kinds"]], read("cluster_keywords.yaml")["clusters"],
+                   [tuple(x) for x in read("org_forms.yaml")["forms"]], read("ambiguous_names.yaml")["names"])
+
+
+@dataclass
+class NameIndex:
+    """Known names and aliases -> (id, label, name_zh); districts also by their short name."""
+
+    names: dict[str, tuple[str, str, str]]
+    pattern: re.Pattern | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str | None, list[str] | None]],
+                  ambiguous: Iterable[str] = ()) -> "NameIndex":
+        skip = set(ambiguous)
+        names: dict[str, tuple[str, str, str]] = {}
+        for node_id, label, name, aliases in rows:
+            if not name:
+                continue
+            forms = [name, *(aliases or [])]
+            if label == "District":
+                short = re.sub(r"(土家族苗族自治县|苗族土家族自治县|土家族自治县|自治县|新区|区|县)$", "", name)
+                if len(short) >= 2 and short != name:
+                    forms.append(short)
+                forms += [f"{name}人民政府", f"{name}政府"]  # a district's government acts for the district
+            for form in forms:
+                if len(form) >= 2 and form not in names and form not in skip:
+                    names[form] = (node_id, label, name)
+        ordered = sorted(names, key=lambda n: (-len(n), n))
+        # a two-character short name (重大, 川美) counts only where it stands as a name: before
+        # punctuation, a connective or an activity verb, not inside a word (重大战略, 重大疾病)
+        parts = [re.escape(n) + (_SHORT_END if len(n) == 2 else "") for n in ordered]
+        pattern = re.compile("|".join(parts)) if parts else None
+        return cls(names, pattern)
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    end: int
+    id: str | None
+    label: str | None
+    type: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "id": self.id, "label": self.label, "type": self.type,
+                "start": self.start, "end": self.end}
+
+
+@dataclass
+class Item:
+    index: int
+    text: str
+    start: int
+    end: int
+    line: int
+    subject: Mention | None = None
+    organisations: list[Mention] = field(default_factory=list)
+    districts: list[dict[str, str]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    clusters: list[dict[str, str]] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ items
+def split_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each item: a ◆ paragraph up to the next ◆ or heading, or else each
+    paragraph between blank lines."""
+    if "◆" in text:
+        starts = [m.start() for m in re.finditer("◆", text)]
+        spans = []
+        for i, s in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            stop = re.search(r"\n\s*(?:#|---)", text[s:end])  # a heading, or the footer (分送…)
+            spans.append((s, s + stop.start() if stop else end))
+        return spans
+    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+
+
+def header(text: str, year: int | None = None) -> dict[str, Any]:
+    """Issue number and date range of a brief ("第 41 期（4.14—4.18）"), dated when the year is known."""
+    issue = _HEADER_ISSUE.search(text)
+    span = _HEADER_RANGE.search(text)
+    found_year = _YEAR.search(text)
+    year = year or (int(found_year.group(1)) if found_year else None)
+    out: dict[str, Any] = {"issue": int(issue.group(1)) if issue else None, "date": None, "date_end": None,
+                           "date_text": span.group(0).strip("（）()") if span else None}
+    if span and year:
+        m1, d1, m2, d2 = map(int, span.groups())
+        out["date"] = f"{year}-{m1:02d}-{d1:02d}"
+        out["date_end"] = f"{year + (1 if m2 < m1 else 0)}-{m2:02d}-{d2:02d}"
+    return out
+
+
+# ------------------------------------------------------------------ organisations
+def _clean(text: str) -> str:
+    """Same length as `text` (offsets stay valid): bold markers and full-width brackets normalised."""
+    return text.replace("**", "  ").replace("（", "(").replace("）", ")")
+
+
+def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Mention]:
+    clean = _clean(text)
+    known: list[Mention] = []
+    if index.pattern is not None:
+        for m in index.pattern.finditer(clean):
+            node_id, label, name = index.names[m.group(0)]
+            known.append(Mention(m.group(0), m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other")))
+    forms = "|".join(re.escape(f) for f, _ in sorted(lex.forms, key=lambda x: -len(x[0])))
+    found = list(known)
+    pos = 0
+    for chunk in _BREAK.split(clean):
+        start = clean.find(chunk, pos) if chunk else -1
+        if start < 0:
+            continue
+        pos = start + len(chunk)
+        # greedy: within a chunk (already cut at list marks and verbs) the longest name wins, so
+        # "…酒业(集团)有限公司" is one company, not "…酒业(集团" plus a remainder
+        for m in re.finditer(rf"([A-Za-z{_CJK}()·]{{2,40}}(?:{forms})(?:[{_CJK}]{{1,6}}分公司)?)", chunk):
+            name = m.group(1)
+            s, e = start + m.start(1), start + m.end(1)
+            trimmed = re.sub(rf"^[{_CJK}]{{1,4}}[区县](?=重庆)", "", name)
+            s += len(name) - len(trimmed)
+            if len(trimmed) < 4:
+                continue
+            inside = [k for k in known if k.start >= s and k.end <= e]
+            overlaps = [k for k in known if k.start < e and k.end > s and k not in inside]
+            if overlaps or any(k.end == e for k in inside):
+                continue  # the same organisation (perhaps after a verb), already found by name
+            for k in inside:  # a longer organisation name containing a known one is another organisation
+                found.remove(k)
+            kind = next(t for f, t in sorted(lex.forms, key=lambda x: -len(x[0])) if trimmed.endswith(f))
+            found.append(Mention(text[s:e], s, e, None, None, kind))
+    found.sort(key=lambda m: (m.start, -m.end))
+    # a district name alone is a place; a district's government named in the text is an actor
+    return [m for m in found if m.label != "District" or m.name.endswith("政府")]
+
+
+# ------------------------------------------------------------------ one item
+def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons) -> Item:
+    item = Item(i, text, start, start + len(text), line)
+    mentions = find_organisations(text, index, lex)
+    districts = _districts(text, index)
+    bold = re.match(r"\s*◆?\s*\*\*(.+?)\*\*", text)
+    subject = None
+    if bold:
+        b0, b1 = bold.start(1), bold.end(1)
+        subject = next((m for m in mentions if m.start >= b0 and m.end <= b1), None)
+        if subject is None:
+            district = next((d for d in districts if d["name"] in bold.group(1) or bold.group(1) in d["name"]), None)
+            if district:
+                subject = Mention(bold.group(1), b0, b1, district["id"], "District", "government")
+    if subject is None and mentions:
+        subject = mentions[0]
+    item.subject = subject
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        seen.setdefault(m.id or m.name, m)
+    if subject is not None:
+        seen.pop(subject.id or subject.name, None)
+    item.organisations = ([subject] if subject else []) + list(seen.values())
+    item.districts = districts
+    sentences = [(s.start(), s.end(), s.group(0)) for s in _SENTENCE.finditer(text)]
+    if not seen:  # an activity with a district (校地合作, a visit): the district is the partner
+        own = subject.id if subject else None
+        for d in districts:
+            if d["id"] != own:
+                seen[d["id"]] = Mention(d["name"], d["start"], d["end"], d["id"], "District", "government")
+                break
+    for partner in seen.values():
+        s0, s1, sentence = next((s for s in sentences if s[0] <= partner.start < s[1]), (0, len(text), text))
+        kind = _nearest_kind(sentence, partner.end - s0, lex) or _kind(sentences[0][2] if sentences else text, lex)
+        item.relations.append({"source": _ref(subject), "target": _ref(partner), "kind": kind or "other",
+                               "evidence": sentence.strip().replace("**", "")})
+    item.topics = sorted(set(re.findall(r"[“\"]([^”\"]{2,30})[”\"]", text)) | set(re.findall(r"《([^》]{2,60})》", text)))
+    item.clusters = _clusters(text, lex)
+    return item
+
+
+def _clusters(text: str, lex: Lexicons) -> list[dict[str, str]]:
+    """Clusters whose keywords occur, longest keyword first and without overlaps (新能源汽车 is a
+    vehicle keyword, not 新能源 plus 汽车)."""
+    owner = {k: c for c, kws in lex.clusters.items() for k in kws}
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(owner, key=lambda k: (-len(k), k))))
+    found: dict[str, str] = {}
+    for m in pattern.finditer(text):
+        found.setdefault(owner[m.group(0)], m.group(0))
+    return [{"id": c, "keyword": k} for c, k in sorted(found.items())]
+
+
+def _ref(m: Mention | None) -> dict[str, Any] | None:
+    return None if m is None else {"name": m.name, "id": m.id, "type": m.type}
+
+
+def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
+    """The activity named nearest after the partner in its sentence (else nearest before it);
+    equally near words go by the lexicon's order."""
+    best = None
+    for rank, (word, kind) in enumerate(lex.kinds):
+        for m in re.finditer(re.escape(word), sentence):
+            distance = m.start() - after if m.start() >= after else 10_000 + after - m.end()
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, kind)
+    return best[2] if best else None
+
+
+def _kind(sentence: str, lex: Lexicons) -> str | None:
+    return next((kind for word, kind in lex.kinds if word in sentence), None)
+
+
+def _districts(text: str, index: NameIndex) -> list[dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    if index.pattern is None:
+        return []
+    for m in index.pattern.finditer(_clean(text)):
+        node_id, label, name = index.names[m.group(0)]
+        if label == "District":
+            out.setdefault(node_id, {"id": node_id, "name": name, "start": m.start(), "end": m.end()})
+    return list(out.values())
+
+
+def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int | None = None) -> dict[str, Any]:
+    """Every item of a text, with the header's issue and dates (which date the items)."""
+    lex = lex or Lexicons.load()
+    head = header(text, year)
+    items = []
+    for i, (s, e) in enumerate(split_items(text), 1):
+        body = re.sub(r"\s*\n\s*", "", text[s:e].strip())  # hard wraps and blank lines inside an item
+        if len(body) < 8 or body.startswith("#"):
+            continue
+        line = text.count("\n", 0, s) + 1
+        items.append(extract_item(i, body, s, line, index, lex))
+        items[-1].end = e
+    return {**head, "items": items}
+
+
+def as_json(result: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: v for k, v in result.items() if k != "items"},
+            "items": [{"index": it.index, "text": it.text, "start": it.start, "end": it.end, "line": it.line,
+                       "subject": _ref(it.subject), "organisations": [m.as_dict() for m in it.organisations],
+                       "districts": it.districts, "relations": it.relations, "topics": it.topics,
+                       "clusters": it.clusters} for it in result["items"]]}
