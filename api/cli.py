@@ -73,8 +73,24 @@ def _progress() -> Progress:
 
 @app.command()
 def load(paths: Annotated[Optional[list[Path]], typer.Argument(
-        help="files or folders of .yaml/.csv; default: the bundled dataset")] = None) -> None:
+        help="files or folders of .yaml/.csv; default: the bundled dataset")] = None,
+         text: Annotated[bool, typer.Option("--text", help="the files are texts (briefs, news): load their "
+                                                           "cooperation items as events")] = False,
+         year: Annotated[Optional[int], typer.Option(help="with --text: year of a brief dated only month.day")] = None
+         ) -> None:
     """Validate files, then load them into the store (all or nothing; a rerun changes nothing)."""
+    if text:
+        if not paths:
+            raise typer.BadParameter("give the text files to load", param_hint="PATHS")
+        from loaders.pipeline import load_texts
+        with _store() as store:
+            report = load_texts(store, paths, year)
+            counts = store.counts()
+        w = report.write
+        _emit({"files": report.files, "nodes_created": w.nodes_created, "nodes_updated": w.nodes_updated,
+               "edges_created": w.edges_created, "edges_updated": w.edges_updated,
+               "seconds": round(report.seconds, 2), "store": counts.as_dict()})
+        return
     paths = paths or [bundled_data()]
     with _store() as store, _progress() as bar:
         read_task = bar.add_task("reading files", total=None)

@@ -205,3 +205,44 @@ def name_index(store: GraphStore):
                              timeout_s=120)
         rows += [(node_id, label, name, aliases) for node_id, name, aliases in result.rows]
     return NameIndex.from_rows(rows, Lexicons.load().ambiguous)
+
+
+def load_texts(store: GraphStore, paths: Iterable[Path], year: int | None = None) -> LoadReport:
+    """Extract the cooperation items of text files and write them as events, all or nothing;
+    a file already loaded (same content) adds nothing."""
+    import hashlib
+
+    from .text import Lexicons, as_json, extract
+    from .text_records import text_records
+    started = time.perf_counter()
+    paths = list(paths)
+    missing = [LoadError(str(p), None, None, "no such file") for p in paths if not p.is_file()]
+    if missing:
+        raise LoadErrors(missing)
+    index, lex = name_index(store), Lexicons.load()
+    known_clusters = {i for i, lb in store.labels_of(list(lex.clusters)).items() if lb == schema.CLUSTER}
+    nodes: list[NodeRecord] = []
+    edges: list[EdgeRecord] = []
+    for path in paths:
+        blob = path.read_bytes()
+        try:
+            text = blob.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise LoadErrors([LoadError(str(path), blob[:err.start].count(b"\n") + 1, None, "not UTF-8 text")]) from err
+        result = as_json(extract(text, index, lex, year))
+        subjects = {it["subject"]["id"] for it in result["items"] if it["subject"] and it["subject"].get("id")}
+        pairs = [(s, n.node.id) for s in subjects for n in store.neighbours(s, limit=100_000)
+                 if n.edge.type == schema.COOPERATES_WITH]
+        stable = f"{path.resolve().parent.name}/{path.name}"
+        n, e = text_records(result, str(path), stable, hashlib.sha256(blob).hexdigest(), known_clusters, pairs)
+        nodes += n
+        edges += e
+    try:
+        result = store.write(nodes, edges)
+    except SchemaViolation as err:
+        raise LoadErrors([LoadError(", ".join(map(str, paths)), None, None, str(err))]) from err
+    report = LoadReport(len(paths), len(nodes), len(edges), result, time.perf_counter() - started)
+    logger.info("loaded %d events from %d text files in %.1f s (%d created, %d updated)",
+                sum(1 for x in nodes if x.label == schema.EVENT), len(paths), report.seconds,
+                result.nodes_created + result.edges_created, result.nodes_updated + result.edges_updated)
+    return report

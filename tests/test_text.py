@@ -90,3 +90,45 @@ def test_precision_and_recall_on_every_item_of_seed_001(embedded):
     assert scores["organisations"]["f1"] >= 0.95
     assert scores["relations"]["f1"] >= 0.8
     assert scores["clusters"]["f1"] >= 0.8
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed documents are not beside the repository")
+def test_load_text_adds_events_once_and_never_overwrites_curated_facts(embedded):
+    from loaders.pipeline import load_paths, load_texts
+    load_paths(embedded, [ROOT / "data" / "chongqing"])
+    before = embedded.counts()
+    cqu_before = embedded.get("univ.cqu").props
+    report = load_texts(embedded, [SEED], year=2025)
+    after = embedded.counts()
+    assert after.nodes["Event"] - before.nodes["Event"] == 23  # items naming a partner or an industry
+    assert after.edges["REPORTED_IN"] - before.edges["REPORTED_IN"] == 23
+    assert embedded.get("univ.cqu").props == cqu_before  # known actors get no node record
+    coop = {n.node.id: n.edge.props for n in embedded.neighbours("univ.cqjtu") if n.edge.type == "COOPERATES_WITH"}
+    assert coop["ent.sgs_biaorui"]["basis"] == "stated"  # stated by the seed relations; text only adds evidence
+    assert coop["ent.sgs_biaorui"]["evidence"][0] == "event.s001.03" and len(coop["ent.sgs_biaorui"]["evidence"]) == 2
+    extracted = embedded.query("MATCH (o:Organization) WHERE o.basis = $b RETURN o.name_zh, o.kind ORDER BY o.name_zh",
+                               {"b": "extracted"}).rows
+    assert ["乡村振兴战略研究院", "platform"] in extracted
+    event = embedded.query("MATCH (e:Event)-[:HELD_IN]->(d:District {id: $d}) WHERE e.basis = $b "
+                           "RETURN e.date, e.date_end, e.kind", {"d": "district.wanzhou", "b": "extracted"}).rows
+    assert event == [["2025-04-14", "2025-04-18", "合作交流"]]
+    again = load_texts(embedded, [SEED], year=2025)
+    assert again.write.changed == 0
+    assert report.write.nodes_created > 0
+
+
+def test_extract_command_prints_json(tmp_path, monkeypatch, capsys):
+    import sys
+
+    from api import cli
+    monkeypatch.setenv("DUALCHAIN_HOME", str(tmp_path / "home"))
+    text = tmp_path / "news.txt"
+    text.write_text("◆**重庆大学**与重庆甲乙科技有限公司签署合作协议，围绕新能源汽车开展联合攻关。", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["dualchain", "extract", str(text), "--json"])
+    with pytest.raises(SystemExit) as done:  # typer's standalone mode always exits
+        cli.main()
+    assert done.value.code in (0, None)
+    [result] = json.loads(capsys.readouterr().out)
+    [item] = result["items"]
+    assert [o["name"] for o in item["organisations"]] == ["重庆大学", "重庆甲乙科技有限公司"]
+    assert [c["id"] for c in item["clusters"]] == ["cluster.nev"]

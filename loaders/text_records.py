@@ -1,0 +1,83 @@
+"""Extraction results -> records for the store (pure).
+
+Each item becomes an Event (id from the item's text, so a reload or a repost of the same item adds
+nothing) with PARTICIPATED_IN, HELD_IN, CONCERNS and REPORTED_IN edges and COOPERATES_WITH between
+its subject and each partner (the event as evidence). Organisations the dataset does not know are
+created with `basis: extracted`; known ones get no node record, so nothing extracted overwrites a
+curated fact. Cooperation edges that already exist keep their basis (`existing_pairs`).
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Iterable
+
+from graph import schema
+from graph.records import EdgeRecord, NodeRecord, SourceRef, edge
+
+
+def _hash(text: str, n: int = 16) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]
+
+
+def new_org_id(name: str, type_: str) -> str:
+    return f"{'ent' if type_ == 'enterprise' else 'org'}.x{_hash(name, 10)}"
+
+
+def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, known_clusters: set[str],
+                 existing_pairs: Iterable[tuple[str, str]] = ()) -> tuple[list[NodeRecord], list[EdgeRecord]]:
+    existing = {tuple(sorted(p)) for p in existing_pairs}
+    source_id = f"src.text.{sha256[:16]}"
+    nodes = [NodeRecord(schema.SOURCE, source_id, {
+        "name_zh": stable, "kind": "brief" if result.get("issue") else "text", "path": stable, "sha256": sha256,
+        "published": result.get("date"), "sources": [stable]})]
+    edges: list[EdgeRecord] = []
+    for item in result["items"]:
+        if not item["relations"] and not item["clusters"]:
+            continue  # nothing between organisations and no industry: not a cooperation event
+        where = f"{stable}:{item['line']}"
+        origin = SourceRef(shown, item["line"], None)
+        text = item["text"].replace("**", "")
+        event_id = f"event.t{_hash(text)}"
+        ids: dict[str, str] = {}
+        for org in item["organisations"] + [r["target"] for r in item["relations"]]:
+            key = org["name"]
+            if org.get("id"):
+                ids[key] = org["id"]
+            elif key not in ids:
+                ids[key] = new_org_id(key, org["type"])
+                label = schema.ENTERPRISE if org["type"] == "enterprise" else schema.ORGANIZATION
+                props = {"name_zh": key, "basis": "extracted", "confidence": "low", "sources": [where]}
+                if label == schema.ORGANIZATION:
+                    props["kind"] = org["type"]
+                nodes.append(NodeRecord(label, ids[key], props, origin))
+        kinds = [r["kind"] for r in item["relations"]]
+        subject = item["subject"]["name"] if item["subject"] else None
+        partners = "、".join(r["target"]["name"] for r in item["relations"])
+        nodes.append(NodeRecord(schema.EVENT, event_id, {
+            "name_zh": f"{subject or ''} — {partners}：{kinds[0] if kinds else 'other'}"[:120],
+            "kind": kinds[0] if kinds else "other", "date": result.get("date"), "date_end": result.get("date_end"),
+            "text": text, "topics": item["topics"], "basis": "extracted", "sources": [where]}, origin))
+        props = {"basis": "extracted", "sources": [where]}
+        participants = {ids[subject]: "subject"} if subject in ids else {}
+        for r in item["relations"]:
+            participants.setdefault(ids[r["target"]["name"]], "partner")
+        for node_id, role in participants.items():
+            edges.append(edge(schema.PARTICIPATED_IN, node_id, event_id, {**props, "role": role}, origin))
+        if item["districts"]:
+            edges.append(edge(schema.HELD_IN, event_id, item["districts"][0]["id"], props, origin))
+        for c in item["clusters"]:
+            if c["id"] in known_clusters:
+                edges.append(edge(schema.CONCERNS, event_id, c["id"], {**props, "rationale": f"keyword {c['keyword']}"},
+                                  origin))
+        edges.append(edge(schema.REPORTED_IN, event_id, source_id, props, origin))
+        if subject in ids:
+            for r in item["relations"]:
+                a, b = ids[subject], ids[r["target"]["name"]]
+                if a == b:
+                    continue
+                pair = tuple(sorted((a, b)))
+                coop = {"evidence": [event_id], "sources": [where]}
+                if pair not in existing:
+                    coop["basis"] = "extracted"  # a new relation; an existing one keeps its own basis
+                edges.append(edge(schema.COOPERATES_WITH, a, b, coop, origin))
+    return nodes, edges
