@@ -68,6 +68,7 @@ class NameIndex:
                     forms.append(short)
                 forms += [f"{name}人民政府", f"{name}政府"]  # a district's government acts for the district
             for form in forms:
+                form = form.replace("（", "(").replace("）", ")")  # matched on text with brackets normalised
                 if len(form) >= 2 and form not in names and form not in skip:
                     names[form] = (node_id, label, name)
         ordered = sorted(names, key=lambda n: (-len(n), n))
@@ -149,7 +150,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
     if index.pattern is not None:
         for m in index.pattern.finditer(clean):
             node_id, label, name = index.names[m.group(0)]
-            known.append(Mention(m.group(0), m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other")))
+            known.append(Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label,
+                                 TYPE_OF_LABEL.get(label, "other")))  # the name as written
     forms = "|".join(re.escape(f) for f, _ in sorted(lex.forms, key=lambda x: -len(x[0])))
     found = list(known)
     pos = 0
