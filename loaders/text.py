@@ -22,7 +22,8 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 _CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
-                    r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持)")
+                    r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _HEADER_ISSUE = re.compile(r"第\s*(\d+)\s*期")
 _HEADER_RANGE = re.compile(r"[（(]\s*(\d{1,2})\.(\d{1,2})\s*[—–\-~～至]+\s*(\d{1,2})\.(\d{1,2})\s*[)）]")
