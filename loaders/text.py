@@ -40,6 +40,15 @@ class Lexicons:
     forms: list[tuple[str, str]]
     ambiguous: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        """Patterns built once per lexicon, not per item (extraction runs over thousands of items)."""
+        self.forms = sorted(self.forms, key=lambda x: -len(x[0]))  # longer forms first
+        forms = "|".join(re.escape(f) for f, _ in self.forms)
+        self.name_form = re.compile(rf"([A-Za-z{_CJK}()·]{{2,40}}(?:{forms})(?:[{_CJK}]{{1,6}}分公司)?)")
+        self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
+        self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
+                                                                         key=lambda k: (-len(k), k))))
+
     @classmethod
     def load(cls, folder: Path = LEXICONS) -> "Lexicons":
         read = lambda name: yaml.safe_load((folder / name).read_text(encoding="utf-8"))  # noqa: E731
@@ -153,7 +162,6 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
             node_id, label, name = index.names[m.group(0)]
             known.append(Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label,
                                  TYPE_OF_LABEL.get(label, "other")))  # the name as written
-    forms = "|".join(re.escape(f) for f, _ in sorted(lex.forms, key=lambda x: -len(x[0])))
     found = list(known)
     pos = 0
     for chunk in _BREAK.split(clean):
@@ -163,7 +171,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
         pos = start + len(chunk)
         # greedy: within a chunk (already cut at list marks and verbs) the longest name wins, so
         # "…酒业(集团)有限公司" is one company, not "…酒业(集团" plus a remainder
-        for m in re.finditer(rf"([A-Za-z{_CJK}()·]{{2,40}}(?:{forms})(?:[{_CJK}]{{1,6}}分公司)?)", chunk):
+        for m in lex.name_form.finditer(chunk):
             name = m.group(1)
             s, e = start + m.start(1), start + m.end(1)
             trimmed = re.sub(rf"^[{_CJK}]{{1,4}}[区县](?=重庆)", "", name)
@@ -176,7 +184,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
                 continue  # the same organisation (perhaps after a verb), already found by name
             for k in inside:  # a longer organisation name containing a known one is another organisation
                 found.remove(k)
-            kind = next(t for f, t in sorted(lex.forms, key=lambda x: -len(x[0])) if trimmed.endswith(f))
+            kind = next(t for f, t in lex.forms if trimmed.endswith(f))
             found.append(Mention(text[s:e], s, e, None, None, kind))
     found.sort(key=lambda m: (m.start, -m.end))
     # a district name alone is a place; a district's government named in the text is an actor
@@ -227,11 +235,9 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
 def _clusters(text: str, lex: Lexicons) -> list[dict[str, str]]:
     """Clusters whose keywords occur, longest keyword first and without overlaps (新能源汽车 is a
     vehicle keyword, not 新能源 plus 汽车)."""
-    owner = {k: c for c, kws in lex.clusters.items() for k in kws}
-    pattern = re.compile("|".join(re.escape(k) for k in sorted(owner, key=lambda k: (-len(k), k))))
     found: dict[str, str] = {}
-    for m in pattern.finditer(text):
-        found.setdefault(owner[m.group(0)], m.group(0))
+    for m in lex.keywords.finditer(text):
+        found.setdefault(lex.keyword_owner[m.group(0)], m.group(0))
     return [{"id": c, "keyword": k} for c, k in sorted(found.items())]
 
 
