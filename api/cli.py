@@ -85,11 +85,7 @@ def load(paths: Annotated[Optional[list[Path]], typer.Argument(
         from loaders.pipeline import load_texts
         with _store() as store:
             report = load_texts(store, paths, year)
-            counts = store.counts()
-        w = report.write
-        _emit({"files": report.files, "nodes_created": w.nodes_created, "nodes_updated": w.nodes_updated,
-               "edges_created": w.edges_created, "edges_updated": w.edges_updated,
-               "seconds": round(report.seconds, 2), "store": counts.as_dict()})
+            _emit_load(report, store.counts())
         return
     paths = paths or [bundled_data()]
     with _store() as store, _progress() as bar:
@@ -104,6 +100,10 @@ def load(paths: Annotated[Optional[list[Path]], typer.Argument(
 
         report = load_paths(store, paths, on_file, on_write)
         counts = store.counts()
+    _emit_load(report, counts)
+
+
+def _emit_load(report, counts) -> None:
     w = report.write
     _emit({"files": report.files, "nodes_created": w.nodes_created, "nodes_updated": w.nodes_updated,
            "edges_created": w.edges_created, "edges_updated": w.edges_updated, "method": w.method,

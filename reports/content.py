@@ -114,11 +114,12 @@ def display(v: gaps.View, node: str, lang: str = "zh") -> str:
     return name + TIER_SUFFIX[lang].get(tier, "")
 
 
-def _names(v: gaps.View, ids: list[str], limit: int = 8, sep: str = "、") -> str:
-    lang = "zh" if sep == "、" else "en"
+def _names(v: gaps.View, ids: list[str], lang: str, limit: int = 8) -> str:
     shown = [display(v, i, lang) for i in ids[:limit]]
     more = len(ids) - limit
-    return sep.join(shown) + (f" 等 {len(ids)} 个" if more > 0 and sep == "、" else f" and {more} more" if more > 0 else "")
+    if lang == "zh":
+        return "、".join(shown) + (f" 等 {len(ids)} 个" if more > 0 else "")
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
 def _sources(v: gaps.View, ids: list[str], limit: int = 4) -> list[str]:
@@ -189,7 +190,7 @@ def build_report(g: nx.MultiDiGraph, scope: str = "all", lang: str = "zh", data_
     s1, s2, s3 = [], [], []
     # 1. innovation chain leading role
     no_supply = [r["id"] for r in supply if r["flag"] == "no_supply"]
-    s1.append(Finding(T["no_supply"].format(n=len(no_supply), names=_names(v, no_supply, sep=sep)) if no_supply
+    s1.append(Finding(T["no_supply"].format(n=len(no_supply), names=_names(v, no_supply, lang)) if no_supply
                       else T["none_found"], {"clusters_without_supply": len(no_supply)}, no_supply, _sources(v, no_supply)))
     lag = sorted([r for r in cc_rows if r["lagging"] == "innovation"], key=lambda r: (r["D"], r["id"]))
     if lag:
@@ -199,7 +200,7 @@ def build_report(g: nx.MultiDiGraph, scope: str = "all", lang: str = "zh", data_
                           _sources(v, [r["id"] for r in lag])))
     no_ind = [r["id"] for r in absorb if r["flag"] == "no_industry"]
     if no_ind:
-        s1.append(Finding(T["absorb"].format(n=len(no_ind), names=_names(v, no_ind, sep=sep)),
+        s1.append(Finding(T["absorb"].format(n=len(no_ind), names=_names(v, no_ind, lang)),
                           {"tech_areas_without_industry": len(no_ind)}, no_ind, _sources(v, no_ind)))
     # 2. enterprises as main innovators
     firms = sorted(firms_in_scope) if firms_in_scope is not None else v.of("Enterprise")
@@ -208,7 +209,7 @@ def build_report(g: nx.MultiDiGraph, scope: str = "all", lang: str = "zh", data_
     if firms:
         share = f"{len(lonely) / len(firms):.0%}"
         s2.append(Finding(T["no_partner"].format(n=len(firms), k=len(lonely), share=share, lead=len(leaders),
-                                                 names=_names(v, leaders, sep=sep) or "—"),
+                                                 names=_names(v, leaders, lang) or "—"),
                           {"enterprises": len(firms), "without_innovation_partner": len(lonely),
                            "leading_without_partner": len(leaders)}, leaders, _sources(v, leaders)))
     if reco:
@@ -220,11 +221,11 @@ def build_report(g: nx.MultiDiGraph, scope: str = "all", lang: str = "zh", data_
                           _sources(v, [top["innovation"], top["enterprise"]])))
     # 3. ecosystem support
     weak = [r["id"] for r in spof if r["routes"] <= 1]
-    s3.append(Finding(T["spof"].format(n=len(weak), names=_names(v, weak, sep=sep)) if weak else T["none_found"],
+    s3.append(Finding(T["spof"].format(n=len(weak), names=_names(v, weak, lang)) if weak else T["none_found"],
                       {"clusters_with_at_most_one_route": len(weak)}, weak, _sources(v, weak)))
     far = [r["id"] for r in reach if r["hops_national_platform"] is None or r["hops_national_platform"] >= 3]
     if far:
-        s3.append(Finding(T["reach"].format(n=len(far), names=_names(v, far, sep=sep)),
+        s3.append(Finding(T["reach"].format(n=len(far), names=_names(v, far, lang)),
                           {"clusters_far_from_national_platform": len(far)}, far, _sources(v, far)))
     miss = [r for r in mismatch if r["mismatch"]]
     if miss:
