@@ -161,6 +161,11 @@ def register(app: FastAPI) -> None:
         return ok({"columns": result.columns, "rows": result.records()}, truncated=result.truncated,
                   max_rows=settings.max_rows, timeout_s=settings.query_timeout_s)
 
+    @r.get("/legend", summary="Colour and Chinese name of every label (as the explorer shows them)")
+    def legend():
+        from viz.style import COLOURS, LABELS_ZH
+        return ok({label: {"color": COLOURS[label], "zh": LABELS_ZH[label]} for label in COLOURS})
+
     @r.get("/graph/neighbourhood", summary="An entity's neighbourhood as node-link JSON, laid out")
     def graph_neighbourhood(request: Request, id: str, hops: Annotated[int, Query(ge=1, le=3)] = 1,
                             limit: Annotated[int, Query(ge=1, le=2000)] = 300,

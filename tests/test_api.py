@@ -164,3 +164,10 @@ def test_neighbourhood_view_with_filters_and_limit(client):
                                                            "ent.changan"}
     assert_error(client.get("/api/graph/neighbourhood", params={"id": "univ.cqu", "cluster": "univ.cqu"}), 400,
                  "cluster")
+
+
+def test_legend_is_the_one_source_of_label_colours_and_names(client):
+    from viz.style import COLOURS, LABELS_ZH
+    legend = client.get("/api/legend").json()["data"]
+    assert legend["University"] == {"color": COLOURS["University"], "zh": "高校"}
+    assert set(legend) == set(LABELS_ZH)

@@ -112,12 +112,14 @@ def test_english_ui(server, browser):
     page.goto(server + "/?lang=en")
     assert page.text_content("header strong") == "Innovation chain – industry chain graph"
     assert page.get_attribute("html", "lang") == "en"
+    page.wait_for_function("document.querySelectorAll('#label-filter option').length > 3")
     assert "University" in page.text_content("#label-filter")
 
 
 def test_label_filter_speaks_chinese_by_default(server, browser):
     page = browser.new_page()
     page.goto(server + "/")
+    page.wait_for_function("document.querySelectorAll('#label-filter option').length > 3")
     options = page.locator("#label-filter option").all_text_contents()
     assert options[:3] == ["全部", "高校", "研究院所"]
 

@@ -244,10 +244,8 @@ document.addEventListener("DOMContentLoaded", () => {
   applyI18n();
   document.querySelectorAll("header a[data-page]").forEach(a => a.addEventListener("click", () => showPage(a.dataset.page)));
   const filter = document.getElementById("label-filter");
-  const LABELS_ZH = { University: "高校", Institute: "研究院所", Platform: "平台", Enterprise: "企业", Cluster: "产业集群",
-    Segment: "产业链环节", TechArea: "技术领域", District: "区县", Event: "合作活动", Organization: "其他机构" };
-  Object.entries(LABELS_ZH).forEach(([l, zh]) =>
-    filter.insertAdjacentHTML("beforeend", `<option value="${l}">${lang === "en" ? l : zh}</option>`));
+  api("/api/legend").then(body => Object.entries(body.data).filter(([l]) => l !== "Source").forEach(([l, v]) =>
+    filter.insertAdjacentHTML("beforeend", `<option value="${l}">${lang === "en" ? l : v.zh}</option>`)));
   for (const [label, id] of [["District", "district-filter"], ["Cluster", "cluster-filter"]]) {
     api("/api/entities?" + new URLSearchParams({ label, page_size: 200 })).then(body => {
       const select = document.getElementById(id);
