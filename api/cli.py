@@ -224,8 +224,16 @@ def clear(yes: Annotated[bool, typer.Option("--yes", help="confirm: delete every
 
 
 def _graph(store: GraphStore):
+    """The full projection (every property and piece of evidence), for paths."""
     from graph.projection import project
     return project(store)
+
+
+def _analysis_graph(store: GraphStore):
+    """What whole-graph analysis runs on: the full projection, or the compact one for a
+    store of DUALCHAIN_COMPACT_FROM nodes or more."""
+    from graph.projection import analysis_graph
+    return analysis_graph(store)
 
 
 @app.command()
@@ -272,7 +280,7 @@ def centrality(metric: Annotated[Optional[list[str]], typer.Option(
     if label is not None and label not in schema.NODES:
         raise typer.BadParameter(f"unknown label; known: {', '.join(schema.NODES)}", param_hint="--label")
     with _store() as store:
-        report = centrality_report(_graph(store), metrics, label=label, top_n=top, engine=engine, seed=seed,
+        report = centrality_report(_analysis_graph(store), metrics, label=label, top_n=top, engine=engine, seed=seed,
                                    with_communities=metric is None)
     if as_json:
         _emit(report)
@@ -291,7 +299,7 @@ def gaps(as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = F
     failure and brokers, reach, district mismatch, partner recommendations."""
     from queries.gaps import all_gaps
     with _store() as store:
-        result = all_gaps(_graph(store), lang=lang)
+        result = all_gaps(_analysis_graph(store), lang=lang)
     if as_json:
         _emit(result)
         return
@@ -317,7 +325,7 @@ def recommend(entity: Annotated[str, typer.Argument(help="id or exact Chinese na
     from queries.entities import resolve
     from queries.gaps import partner_recommendations
     with _store() as store:
-        g = _graph(store)
+        g = _analysis_graph(store)
         result = partner_recommendations(g, entity=resolve(g, entity), top=top)
     if as_json:
         _emit(result)
@@ -342,7 +350,7 @@ def report(scope: Annotated[str, typer.Option(help="all, cluster:ID or district:
         raise typer.BadParameter("must be zh or en", param_hint="--lang")
     output = output or Path(f"dualchain-report.{fmt}")
     with _store() as store:
-        result = build_report(_graph(store), scope, lang, data_date=data_date_of(store))
+        result = build_report(_analysis_graph(store), scope, lang, data_date=data_date_of(store))
     files = render.write(result, fmt, output)
     _emit({"report": str(output), "files": [str(f) for f in files], "scope": scope, "format": fmt, "lang": lang})
 

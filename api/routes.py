@@ -8,7 +8,7 @@ from fastapi import APIRouter, Body, FastAPI, Query, Request
 
 from graph import schema
 from graph.errors import NodeNotFound
-from graph.projection import project
+from graph.projection import analysis_graph, project
 from graph.store import GraphStore
 
 MAX_PAGE = 200
@@ -27,7 +27,7 @@ def _cached(request: Request, key: tuple, compute):
         cache.clear()
         cache["generation"] = generation
     if key not in cache:
-        cache[key] = compute(project(store))
+        cache[key] = compute(analysis_graph(store))
     return cache[key]
 
 
@@ -130,7 +130,7 @@ def register(app: FastAPI) -> None:
     def recommendations(request: Request, entity: str, top: Annotated[int, Query(ge=1, le=100)] = 10):
         from queries.entities import resolve
         from queries.gaps import partner_recommendations
-        g = project(_store(request))
+        g = analysis_graph(_store(request))
         result = partner_recommendations(g, entity=resolve(g, entity), top=top)
         return ok(result["rows"], **result["meta"])
 
@@ -214,7 +214,7 @@ def register(app: FastAPI) -> None:
             raise BadParameter("lang", "lang must be zh or en")
         store = _store(request)
         try:
-            result = build_report(project(store), scope, lang, data_date=data_date_of(store))
+            result = build_report(analysis_graph(store), scope, lang, data_date=data_date_of(store))
         except ReportError as err:
             raise BadParameter("scope", str(err)) from err
         if format == "md":  # one file: charts inline as data URIs

@@ -4,11 +4,17 @@
     python bench/bench_scale.py --sizes 10000 100000 1000000
 
 For each size: write the synthetic files (`dualchain synth`), load them into a fresh
-embedded store, project to networkx, run the full centrality report (auto engine:
-igraph above 2,000 nodes) and every gap metric, and time single shortest-path queries.
-The same centrality report is run on plain networkx as the baseline; where networkx
-would take longer than --baseline-budget seconds, the slow metrics are timed on a few
-sampled sources and extrapolated (marked "est."). Figures are printed, nothing asserted.
+embedded store, project it the way `dualchain centrality` / `gaps` do (the networkx
+projection below --compact-from nodes, the compact array projection from there on),
+run the full centrality report (igraph above 2,000 nodes) and every gap metric, and time
+single shortest-path queries.
+
+The baseline is plain networkx on the same graph: on the projection's undirected graph,
+or, for compact sizes, on an attribute-free nx.Graph built from the same edges (the full
+networkx projection needs about 3 GB per 100k nodes, more than the machine at 1M).
+Where networkx would take longer than --baseline-budget seconds, the slow metrics are
+timed on a few sampled sources and extrapolated (marked "est."). Figures are printed,
+nothing asserted.
 """
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from graph.embedded_store import EmbeddedStore  # noqa: E402
+from graph.compact import CompactGraph  # noqa: E402
 from graph.projection import project  # noqa: E402
 from graph.settings import Settings  # noqa: E402
 from loaders.pipeline import load_paths  # noqa: E402
@@ -71,7 +78,15 @@ def networkx_baseline(s: nx.Graph, budget: float, seed: int) -> dict[str, str]:
     return out
 
 
-def run(n: int, seed: int, budget: float) -> None:
+def baseline_graph(c: CompactGraph) -> nx.Graph:
+    """Plain networkx graph of the compact one's nodes (with labels) and edges."""
+    s = nx.Graph()
+    s.add_nodes_from((n, {"label": c.label(n)}) for n in c)
+    s.add_edges_from(c.edges())
+    return s
+
+
+def run(n: int, seed: int, budget: float, compact_from: int) -> None:
     print(f"\n=== {n:,} nodes (seed {seed}) ===", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -81,20 +96,36 @@ def run(n: int, seed: int, budget: float) -> None:
         report, t = timed(load_paths, store, [tmp / "data"])
         print(f"load into embedded store: {report.nodes:,} nodes, {report.edges:,} edges in {t:.1f} s "
               f"({(report.nodes + report.edges) / t:,.0f} records/s)", flush=True)
-        g, t = timed(project, store)
-        s, t2 = timed(simple_graph, g)
-        print(f"projection: {t:.1f} s (+ {t2:.1f} s undirected analysis graph: {s.number_of_nodes():,} nodes, "
-              f"{s.number_of_edges():,} edges); peak RSS {rss_gb():.1f} GB", flush=True)
+        if n < compact_from:
+            g, t = timed(project, store)
+            s, t2 = timed(simple_graph, g)
+            print(f"projection (networkx): {t:.1f} s (+ {t2:.1f} s undirected analysis graph: "
+                  f"{s.number_of_nodes():,} nodes, {s.number_of_edges():,} edges); peak RSS {rss_gb():.1f} GB",
+                  flush=True)
+        else:
+            top, t = timed(store.export_topology)
+            g, t2 = timed(CompactGraph, top, exclude={"Source"})
+            del top
+            _, t3 = timed(g.igraph)
+            print(f"projection (compact): {t:.1f} s topology export + {t2:.1f} s arrays + {t3:.1f} s igraph: "
+                  f"{g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges, arrays "
+                  f"{g.memory_bytes() / 1e9:.2f} GB; peak RSS {rss_gb():.1f} GB", flush=True)
         cen_report, t = timed(cen.centrality_report, g, seed=seed)
         steps = ", ".join(f"{k} {v['seconds']:.1f} s ({v['method']})" for k, v in cen_report["metrics"].items())
         print(f"centrality report ({cen_report['engine']}): {t:.1f} s total; {steps}; "
               f"communities {cen_report['communities']['seconds']:.1f} s", flush=True)
+        if isinstance(g, CompactGraph):
+            s, t = timed(baseline_graph, g)
+            print(f"networkx baseline graph (topology only) built in {t:.1f} s; peak RSS {rss_gb():.1f} GB",
+                  flush=True)
         baseline = networkx_baseline(s, budget, seed)
+        del s
+        gc.collect()
         print("networkx baseline: " + "; ".join(f"{k} {v}" for k, v in baseline.items()), flush=True)
         _, t = timed(all_gaps, g)
         print(f"gaps (all metrics): {t:.1f} s", flush=True)
         rng = random.Random(seed)
-        nodes = list(s)
+        nodes = list(simple_graph(g))
         times, no_path = [], 0
         for _ in range(50):
             a, b = rng.sample(nodes, 2)
@@ -110,7 +141,7 @@ def run(n: int, seed: int, budget: float) -> None:
               f"(50 random pairs, {no_path} without a path)")
         print(f"peak RSS {rss_gb():.1f} GB", flush=True)
         store.close()
-        del g, s
+        del g
         gc.collect()
 
 
@@ -119,9 +150,11 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--baseline-budget", type=float, default=120.0)
+    parser.add_argument("--compact-from", type=int, default=Settings().compact_from,
+                        help="nodes from which the compact projection is used (as DUALCHAIN_COMPACT_FROM)")
     args = parser.parse_args()
     for n in args.sizes:
-        run(n, args.seed, args.baseline_budget)
+        run(n, args.seed, args.baseline_budget, args.compact_from)
     return 0
 
 

@@ -39,7 +39,7 @@ from .errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreBusy, Stor
 from .records import EdgeRecord, NodeRecord, check_node, merge_edges, merge_nodes
 from .upsert_plan import Plan, make_plan
 from .settings import Settings
-from .store import Counts, GraphData, Neighbour, Progress, QueryResult, WriteResult
+from .store import TOPOLOGY_PROPS, Topology, Counts, GraphData, Neighbour, Progress, QueryResult, WriteResult
 
 logger = logging.getLogger(__name__)
 
@@ -232,6 +232,24 @@ class EmbeddedStore:
             for row in zip(*(table.column(i).to_pylist() for i in range(len(names) + 2))):
                 data.edges.append(EdgeRecord(rel, row[0], row[1], dict(zip(names, row[2:]))))
         return data
+
+    def export_topology(self, conn: ladybug.Connection | None = None) -> Topology:
+        top = Topology()
+        for label in schema.NODES:
+            have = schema.node_prop_types(label)
+            names = [p for p in TOPOLOGY_PROPS if p in have]
+            table = self._arrow(f"MATCH (n:{label}) RETURN n.id" + "".join(f", n.{p}" for p in names), conn)
+            size = table.num_rows
+            top.ids += table.column(0).to_pylist()
+            top.labels += [label] * size
+            for p in TOPOLOGY_PROPS:
+                top.props[p] += table.column(1 + names.index(p)).to_pylist() if p in names else [None] * size
+        for rel in schema.RELS:
+            table = self._arrow(f"MATCH (a)-[e:{rel}]->(b) RETURN a.id, b.id", conn)
+            top.sources += table.column(0).to_pylist()
+            top.targets += table.column(1).to_pylist()
+            top.types += [rel] * table.num_rows
+        return top
 
     def _arrow(self, cypher: str, conn=None) -> pa.Table:
         conn = conn or self._reader()

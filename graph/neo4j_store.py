@@ -16,7 +16,7 @@ from .cypher_guard import check_read_only
 from .errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from .records import EdgeRecord, NodeRecord, check_node, full_props, merge_edges, merge_nodes
 from .settings import Settings
-from .store import Counts, GraphData, Neighbour, Progress, QueryResult, WriteResult
+from .store import TOPOLOGY_PROPS, Topology, Counts, GraphData, Neighbour, Progress, QueryResult, WriteResult
 from .upsert_plan import Plan, make_plan
 
 logger = logging.getLogger(__name__)
@@ -146,6 +146,23 @@ class Neo4jStore:
             for s, t, p in self._run(f"MATCH (a)-[e:{rel}]->(b) RETURN a.id, b.id, properties(e) ORDER BY a.id, b.id"):
                 data.edges.append(EdgeRecord(rel, s, t, full_props(p, schema.EDGE_PROP_TYPES)))
         return data
+
+    def export_topology(self) -> Topology:
+        top = Topology()
+        for label in schema.NODES:
+            have = schema.node_prop_types(label)
+            names = [p for p in TOPOLOGY_PROPS if p in have]
+            rows = self._run(f"MATCH (n:{label}) RETURN n.id" + "".join(f", n.{p}" for p in names))
+            top.ids += [r[0] for r in rows]
+            top.labels += [label] * len(rows)
+            for p in TOPOLOGY_PROPS:
+                top.props[p] += [r[1 + names.index(p)] for r in rows] if p in names else [None] * len(rows)
+        for rel in schema.RELS:
+            rows = self._run(f"MATCH (a)-[e:{rel}]->(b) RETURN a.id, b.id")
+            top.sources += [r[0] for r in rows]
+            top.targets += [r[1] for r in rows]
+            top.types += [rel] * len(rows)
+        return top
 
     def generation(self) -> str:
         rows = self._run(f"MATCH (m:{META_LABEL} {{id: 'generation'}}) RETURN m.value")

@@ -1,7 +1,11 @@
-"""Store -> networkx (filtered, cached until the store changes), and networkx -> files.
+"""Store -> networkx (filtered, cached until the store changes), store -> compact arrays
+for large graphs, and networkx -> files.
 
-`project(store, ...)` is what analysis calls: it exports the store once per store
-generation and keeps the graph; filters are applied to that cached graph.
+`project(store, ...)` exports the store once per store generation and keeps the graph
+with every property and piece of evidence; filters are applied to that cached graph.
+`analysis_graph(store)` is what whole-graph analysis (centrality, gaps) calls: the same
+projection for graphs below `Settings.compact_from` nodes, the `CompactGraph` of ids,
+labels and typed edges above it (see graph/compact.py for why).
 """
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from typing import Any
 
 import networkx as nx
 
+from . import schema
+from .compact import CompactGraph
 from .store import GraphData, GraphStore
 
 EXPORT_FORMATS = ("graphml", "gexf", "json")
@@ -44,6 +50,36 @@ def project(store: GraphStore, labels: set[str] | None = None, types: set[str] |
             del _CACHE[old]
         g = _CACHE[key] = to_networkx(store.export())
     return narrow(g, labels, types, district, cluster)
+
+
+_COMPACT: dict[tuple[int, str], CompactGraph] = {}
+
+
+def project_compact(store: GraphStore) -> CompactGraph:
+    """The analysis graph as arrays (Source nodes left out), built from the store's
+    topology export once per store generation."""
+    key = (id(store), store.generation())
+    c = _COMPACT.get(key)
+    if c is None:
+        for old in [k for k in _COMPACT if k[0] == id(store)]:
+            del _COMPACT[old]
+        c = _COMPACT[key] = CompactGraph(store.export_topology(), exclude={schema.SOURCE})
+    return c
+
+
+def analysis_graph(store: GraphStore, compact_from: int | None = None) -> nx.MultiDiGraph | CompactGraph:
+    """The graph whole-graph analysis runs on: the full projection, or the compact one
+    when the store holds `compact_from` nodes or more (default: the store's settings)."""
+    limit = compact_from if compact_from is not None else store.settings.compact_from
+    key = (id(store), store.generation())
+    if key not in _SIZES:
+        for old in [k for k in _SIZES if k[0] == id(store)]:
+            del _SIZES[old]
+        _SIZES[key] = store.counts().total_nodes
+    return project_compact(store) if _SIZES[key] >= limit else project(store)
+
+
+_SIZES: dict[tuple[int, str], int] = {}
 
 
 def narrow(g: nx.MultiDiGraph, labels: set[str] | None = None, types: set[str] | None = None,

@@ -24,6 +24,7 @@ class Settings:
     neo4j_database: str = "neo4j"
     query_timeout_s: float = 5.0
     max_rows: int = 1000
+    compact_from: int = 200_000  # nodes from which whole-graph analysis uses the compact projection
 
     @property
     def graph_dir(self) -> Path:
@@ -41,6 +42,7 @@ class Settings:
             neo4j_database=env.get("DUALCHAIN_NEO4J_DATABASE", "neo4j"),
             query_timeout_s=_number(env, "DUALCHAIN_QUERY_TIMEOUT", 5.0),
             max_rows=int(_number(env, "DUALCHAIN_MAX_ROWS", 1000)),
+            compact_from=int(_number(env, "DUALCHAIN_COMPACT_FROM", 200_000)),
         )
         s = replace(s, **{k: v for k, v in overrides.items() if v is not None})
         s.check()

@@ -67,6 +67,38 @@ class GraphData:
     edges: list[EdgeRecord] = field(default_factory=list)
 
 
+# Node properties the whole-graph analysis reads; everything else stays in the store.
+TOPOLOGY_PROPS = ("name_zh", "level", "leading", "tier_rank")
+
+
+@dataclass
+class Topology:
+    """The graph's shape without the evidence: node ids, labels and the few properties
+    analysis needs (`TOPOLOGY_PROPS`, None where a label lacks one), and edges as three
+    parallel lists. What `graph.compact` is built from at scale."""
+
+    ids: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    props: dict[str, list[Any]] = field(default_factory=lambda: {p: [] for p in TOPOLOGY_PROPS})
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, data: GraphData) -> "Topology":
+        t = cls()
+        for n in data.nodes:
+            t.ids.append(n.id)
+            t.labels.append(n.label)
+            for p in TOPOLOGY_PROPS:
+                t.props[p].append(n.props.get(p))
+        for e in data.edges:
+            t.sources.append(e.source)
+            t.targets.append(e.target)
+            t.types.append(e.type)
+        return t
+
+
 class GraphStore(Protocol):
     kind: str
 
@@ -85,6 +117,10 @@ class GraphStore(Protocol):
     def counts(self) -> Counts: ...
 
     def export(self) -> GraphData: ...
+
+    def export_topology(self) -> Topology:
+        """Ids, labels, `TOPOLOGY_PROPS` and typed edges only: what analysis of a
+        graph too large for `export` + networkx reads."""
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, *,
               timeout_s: float | None = None, max_rows: int | None = None) -> QueryResult:

@@ -21,6 +21,8 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from graph.compact import CompactGraph
+
 from .paths import INDUSTRY_LABELS, INNOVATION_LABELS, simple_graph
 
 EXACT_LIMIT = 5000
@@ -29,18 +31,23 @@ IGRAPH_FROM = 2000  # nodes from which "auto" uses igraph
 METRICS = ("degree", "betweenness", "pagerank", "harmonic", "cross_chain_betweenness")
 
 
-def _engine(s: nx.Graph, engine: str) -> str:
+def _engine(s: nx.Graph | CompactGraph, engine: str) -> str:
     if engine not in ("auto", "networkx", "igraph"):
         raise ValueError("engine must be auto, networkx or igraph")
+    if isinstance(s, CompactGraph):
+        if engine == "networkx":
+            raise ValueError("a compact projection (large graph) is analysed with igraph only")
+        return "igraph"
     if engine == "auto":
         return "igraph" if s.number_of_nodes() >= IGRAPH_FROM else "networkx"
     return engine
 
 
 def to_igraph(s: nx.Graph):
-    """(igraph.Graph, node ids in vertex order)."""
+    """(igraph.Graph, node ids in vertex order). Vertices are numbered in id order (as in
+    `CompactGraph`), so seeded results such as communities do not depend on build order."""
     import igraph as ig
-    ids = list(s.nodes)
+    ids = sorted(s.nodes)
     index = {n: i for i, n in enumerate(ids)}
     return ig.Graph(n=len(ids), edges=[(index[u], index[v]) for u, v in s.edges()]), ids
 
@@ -48,7 +55,9 @@ def to_igraph(s: nx.Graph):
 _IGRAPH: "weakref.WeakKeyDictionary[nx.Graph, tuple]" = weakref.WeakKeyDictionary()
 
 
-def _cached_igraph(s: nx.Graph):
+def igraph_of(s: nx.Graph | CompactGraph):
+    if isinstance(s, CompactGraph):
+        return s.igraph()
     cached = _IGRAPH.get(s)
     if cached is None:
         cached = _IGRAPH[s] = to_igraph(s)
@@ -80,7 +89,7 @@ def betweenness(s: nx.Graph, engine: str = "auto", exact_limit: int = EXACT_LIMI
             raw = nx.betweenness_centrality_subset(s, sources, list(s), normalized=False)
             raw = {v: x * n / sample for v, x in raw.items()}
         return {v: x * scale for v, x in raw.items()}, meta
-    g, ids = _cached_igraph(s)
+    g, ids = igraph_of(s)
     if exact:
         values = g.betweenness(directed=False)
     else:
@@ -95,7 +104,7 @@ def pagerank(s: nx.Graph, engine: str = "auto", damping: float = 0.85) -> tuple[
     meta = {"method": "exact", "damping": damping}
     if _engine(s, engine) == "networkx":
         return nx.pagerank(s, alpha=damping, tol=1e-10), meta
-    g, ids = _cached_igraph(s)
+    g, ids = igraph_of(s)
     return dict(zip(ids, g.pagerank(directed=False, damping=damping))), meta
 
 
@@ -110,7 +119,7 @@ def harmonic(s: nx.Graph, engine: str = "auto", exact_limit: int = EXACT_LIMIT, 
         if _engine(s, engine) == "networkx":
             raw = nx.harmonic_centrality(s)
         else:
-            g, ids = _cached_igraph(s)
+            g, ids = igraph_of(s)
             raw = dict(zip(ids, g.harmonic_centrality(normalized=False)))
         return {v: x / (n - 1) for v, x in raw.items()}, {"method": "exact"}
     sources = _sample(list(s), sample, seed)
@@ -121,7 +130,7 @@ def harmonic(s: nx.Graph, engine: str = "auto", exact_limit: int = EXACT_LIMIT, 
                 if d:
                     total[v] += 1.0 / d
     else:
-        g, ids = _cached_igraph(s)
+        g, ids = igraph_of(s)
         index = {v: i for i, v in enumerate(ids)}
         import numpy as np
         sums = np.zeros(len(ids))
@@ -156,7 +165,7 @@ def cross_chain_betweenness(s: nx.Graph, engine: str = "auto", sample: int = SAM
         raw = nx.betweenness_centrality_subset(s, used, targets, normalized=False)
         # networkx halves subset betweenness on undirected graphs; pairs here are ordered (source side, target side)
         return {v: 2 * x * factor for v, x in raw.items()}, meta
-    g, ids = _cached_igraph(s)
+    g, ids = igraph_of(s)
     index = {v: i for i, v in enumerate(ids)}
     values = g.betweenness(directed=False, sources=[index[v] for v in used], targets=[index[v] for v in targets])
     return {v: 2 * x * factor for v, x in zip(ids, values)}, meta
@@ -168,7 +177,7 @@ def communities(s: nx.Graph, seed: int = 1, engine: str = "auto") -> tuple[list[
     if _engine(s, engine) == "networkx":
         groups = nx.community.louvain_communities(s, seed=seed)
     else:
-        g, ids = _cached_igraph(s)
+        g, ids = igraph_of(s)
         state = random.getstate()
         random.seed(seed)  # python-igraph draws from Python's random module
         try:

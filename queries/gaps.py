@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from graph import schema
+from graph.compact import CompactGraph
 from .paths import INNOVATION_LABELS, simple_graph
 
 ACTORS_INNOVATION = (schema.UNIVERSITY, schema.INSTITUTE, schema.PLATFORM)
@@ -44,6 +45,7 @@ class View:
     def _setup(self, g: nx.MultiDiGraph) -> None:
         self.g = g
         self.s = simple_graph(g)
+        self.compact = isinstance(self.s, CompactGraph)
         self._profiles: dict[str, dict[str, set[str]]] = {}
         self._index: dict[str, dict[tuple[str, str], set[str]]] = {}
         self._scopes: dict[str, set[str]] = {}
@@ -54,12 +56,17 @@ class View:
         return self._profiles[cluster]
 
     def label(self, n: str) -> str | None:
-        return self.s.nodes[n].get("label")
+        return self.s.label(n) if self.compact else self.s.nodes[n].get("label")
 
     def name(self, n: str) -> str | None:
         return self.s.nodes[n].get("name_zh")
 
+    def attr(self, n: str, key: str) -> Any:
+        return self.s.nodes[n].get(key)
+
     def of(self, label: str) -> list[str]:
+        if self.compact:
+            return self.s.of_label(label)
         return sorted(n for n, d in self.s.nodes(data=True) if d.get("label") == label)
 
     def linked(self, n: str, rel: str, direction: str, labels: Iterable[str] | None = None) -> set[str]:
@@ -67,9 +74,13 @@ class View:
         index = self._index.get(n)
         if index is None:
             index = self._index[n] = defaultdict(set)
-            for other in self.s[n]:
-                for key, u, _, _ in self.s[n][other]["stored"]:
-                    index[(key, "out" if u == n else "in")].add(other)
+            if self.compact:
+                for key, way, other in self.s.typed(n):
+                    index[(key, way)].add(other)
+            else:
+                for other in self.s[n]:
+                    for key, u, _, _ in self.s[n][other]["stored"]:
+                        index[(key, "out" if u == n else "in")].add(other)
         found = index.get((rel, direction), set())
         if labels is None:
             return set(found)
@@ -92,7 +103,7 @@ class View:
         return self.linked(node, schema.PART_OF, "out", [schema.CLUSTER])
 
     def level(self, n: str) -> str:
-        return self.s.nodes[n].get("level") or "other"
+        return self.attr(n, "level") or "other"
 
     def brief(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         return [{"id": i, "label": self.label(i), "name_zh": self.name(i)} for i in sorted(ids)]
@@ -161,7 +172,7 @@ def cluster_supply_gap(g: nx.MultiDiGraph, flag_share: float = 0.25) -> list[dic
     rows = []
     for c, sup, bas, si, bi in zip(clusters, supply, base, s_idx, b_idx):
         p = profiles[c]
-        rows.append({"id": c, "name_zh": v.name(c), "tier_rank": v.s.nodes[c].get("tier_rank"),
+        rows.append({"id": c, "name_zh": v.name(c), "tier_rank": v.attr(c, "tier_rank"),
                      "supply": sup, "base": bas, "supply_index": round(si, 4), "base_index": round(bi, 4),
                      "gap": round(bi - si, 4), "counts": {k: len(p[k]) for k in SUPPLY_KEYS + BASE_KEYS},
                      "evidence": {k: sorted(p[k]) for k in SUPPLY_KEYS + BASE_KEYS}, "flag": None})
@@ -284,7 +295,7 @@ def unit_indicators(v: View, unit: str) -> tuple[dict[str, float], dict[str, flo
                   "events": float(len(events))}
     firms = {a for a in local if v.label(a) == schema.ENTERPRISE}
     industry = {"enterprises": float(len(firms)),
-                "leading": float(sum(bool(v.s.nodes[f].get("leading")) for f in firms)),
+                "leading": float(sum(bool(v.attr(f, "leading")) for f in firms)),
                 "priority_clusters": float(len(v.linked(unit, schema.PRIORITIZES, "out")))}
     return innovation, industry
 
@@ -340,14 +351,14 @@ def single_points_of_failure(g: nx.MultiDiGraph, max_routes: int = 5) -> list[di
     >>> [(r["id"], r["routes"], r["cut_nodes"], r["cut_edges"]) for r in single_points_of_failure(_demo())]
     [('cluster.b', 1, ['district.d'], [['cluster.b', 'district.d']]), ('cluster.a', 2, [], [])]
     """
-    import igraph as ig
+    from .centrality import igraph_of
     v = View(g)
-    ids = list(v.s.nodes)
+    base, ids = igraph_of(v.s)
     index = {n: i for i, n in enumerate(ids)}
     side = len(ids)  # one extra vertex joined to every innovation-side node
-    edges = [(index[a], index[b]) for a, b in v.s.edges()]
-    edges += [(side, index[n]) for n, d in v.s.nodes(data=True) if d.get("label") in INNOVATION_LABELS]
-    a = ig.Graph(n=side + 1, edges=edges)
+    a = base.copy()
+    a.add_vertices(1)
+    a.add_edges([(side, index[n]) for label in sorted(INNOVATION_LABELS) for n in v.of(label)])
     directed = a.as_directed(mode="mutual")            # for dominator trees
     bridges = {frozenset(a.es[e].tuple) for e in a.bridges()}
     routes_to_side = _route_counter(a, side, max_routes)
@@ -373,18 +384,16 @@ def _route_counter(a, side: int, cap: int):
     the node-split graph (each vertex an in→out arc of capacity 1), fed by a super-source
     whose single arc to the start vertex has capacity `cap`. Built once, reused per cluster."""
     import igraph as ig
+    import numpy as np
     n = a.vcount()
-    arcs, caps = [], []
-    for v in range(n):                       # v_in = v, v_out = n + v
-        arcs.append((v, n + v))
-        caps.append(1)
-    for x, y in a.get_edgelist():
-        arcs += [(n + x, y), (n + y, x)]
-        caps += [1, 1]
+    ends = np.array(a.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    x, y = ends[:, 0], ends[:, 1]
+    every = np.arange(n, dtype=np.int64)
     source = 2 * n
-    arcs += [(source, v) for v in range(n)]  # one arc per vertex; only the asked one is opened
-    caps += [0] * n
-    flow_graph = ig.Graph(n=2 * n + 1, edges=arcs, directed=True)
+    tails = np.concatenate([every, n + x, n + y, np.full(n, source)])  # v_in = v, v_out = n + v
+    heads = np.concatenate([n + every, y, x, every])  # last: one arc per vertex; only the asked one is opened
+    caps = [1] * (n + 2 * len(x)) + [0] * n
+    flow_graph = ig.Graph(n=2 * n + 1, edges=list(zip(tails.tolist(), heads.tolist())), directed=True)
     first_source_arc = len(caps) - n
 
     def count(start: int) -> int:
@@ -545,7 +554,7 @@ def partner_recommendations(g: nx.MultiDiGraph, entity: str | None = None, top: 
     firms = v.of(schema.ENTERPRISE)
     meta: dict[str, Any] = {"innovation_actors": len(innov), "enterprises": len(firms), "limited_to": None}
     if entity is not None:
-        if entity not in v.s:
+        if entity not in v.s:  # works for both projections
             from graph.errors import NodeNotFound
             raise NodeNotFound(entity)
         if v.label(entity) == schema.ENTERPRISE:

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from graph import schema
+from graph.compact import CompactGraph
 from graph.errors import KgError, NodeNotFound
 
 INNOVATION_LABELS = frozenset(n.label for n in schema.NODE_TYPES if n.side == schema.INNOVATION)
@@ -44,9 +45,12 @@ NOT_IN_NETWORK = frozenset({schema.SOURCE})  # documents are provenance, not act
 # reported in the same seed are not "two hops apart"
 
 
-def simple_graph(g: nx.MultiDiGraph) -> nx.Graph:
+def simple_graph(g: nx.MultiDiGraph | CompactGraph) -> nx.Graph | CompactGraph:
     """Undirected simple graph of `g` without Source nodes, each edge holding every stored
-    edge between its ends as evidence. Cached on the projection (rebuilt with it)."""
+    edge between its ends as evidence. Cached on the projection (rebuilt with it). A
+    compact projection already is that graph (without the evidence) and is returned as is."""
+    if isinstance(g, CompactGraph):
+        return g
     cached = _SIMPLE.get(g)  # projections are not mutated once built
     if cached is not None:
         return cached
@@ -73,8 +77,16 @@ def _restricted(s: nx.Graph, source: str, target: str, via_labels: Iterable[str]
     return nx.subgraph_view(s, filter_node=lambda n: n in (source, target) or s.nodes[n]["label"] in allowed)
 
 
-def describe(s: nx.Graph, nodes: list[str]) -> dict[str, Any]:
-    """A path as plain data: its nodes (id, label, name) and each hop's stored edges."""
+def describe(s: nx.Graph | CompactGraph, nodes: list[str]) -> dict[str, Any]:
+    """A path as plain data: its nodes (id, label, name) and each hop's stored edges.
+    On a compact projection the hops carry type and direction only (`sources` None:
+    the evidence stays in the store)."""
+    if isinstance(s, CompactGraph):
+        hops = [{"type": key, "source": a if way == "out" else b, "target": b if way == "out" else a,
+                 "sources": None, "basis": None, "evidence": None, "rationale": None}
+                for a, b in zip(nodes, nodes[1:]) for key, way, other in sorted(s.typed(a)) if other == b]
+        return {"hops": len(nodes) - 1, "nodes": [{"id": n, "label": s.label(n), "name_zh": s.nodes[n].get("name_zh")}
+                                                  for n in nodes], "edges": hops}
     hops = []
     for a, b in zip(nodes, nodes[1:]):
         for key, u, v, data in sorted(s[a][b]["stored"], key=lambda t: (t[0], t[1], t[2])):
@@ -91,14 +103,60 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str, max_hops: int | 
     """One shortest path (fewest hops); intermediate nodes limited to `via_labels` if given.
     Raises NoPath when none exists within `max_hops`."""
     s = simple_graph(g)
-    view = _restricted(s, source, target, via_labels)
-    try:
-        nodes = nx.bidirectional_shortest_path(view, source, target)
-    except nx.NetworkXNoPath:
-        raise NoPath(source, target, _limits(None, via_labels)) from None
+    if isinstance(s, CompactGraph):
+        nodes = _compact_shortest(s, source, target, via_labels)
+        if nodes is None:
+            raise NoPath(source, target, _limits(None, via_labels))
+    else:
+        view = _restricted(s, source, target, via_labels)
+        try:
+            nodes = nx.bidirectional_shortest_path(view, source, target)
+        except nx.NetworkXNoPath:
+            raise NoPath(source, target, _limits(None, via_labels)) from None
     if max_hops is not None and len(nodes) - 1 > max_hops:
         raise NoPath(source, target, _limits(max_hops, via_labels))
     return describe(s, nodes)
+
+
+def _compact_shortest(c: CompactGraph, source: str, target: str,
+                      via_labels: Iterable[str] | None) -> list[str] | None:
+    """Bidirectional breadth-first search on the compact graph's arrays, growing the smaller
+    frontier; None when there is no path."""
+    for node in (source, target):
+        if node not in c:
+            raise NodeNotFound(node)
+    a, b = c.index[source], c.index[target]
+    if a == b:
+        return [source]
+    allowed = None
+    if via_labels:
+        codes = {c.label_names.index(lb) for lb in via_labels if lb in c.label_names}
+        allowed = lambda i: i in (a, b) or int(c.codes[i]) in codes  # noqa: E731
+    ptr, adj = c._ptr, c._adj
+    parents: tuple[dict[int, int], dict[int, int]] = ({a: -1}, {b: -1})
+    frontiers = ([a], [b])
+    while frontiers[0] and frontiers[1]:
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        mine, theirs = parents[side], parents[1 - side]
+        nxt = []
+        for u in frontiers[side]:
+            for w in adj[ptr[u]:ptr[u + 1]].tolist():
+                if w in mine or (allowed is not None and not allowed(w)):
+                    continue
+                mine[w] = u
+                if w in theirs:
+                    half, x = [], w
+                    while x != -1:
+                        half.append(x)
+                        x = parents[0][x]
+                    path, x = half[::-1], parents[1][w]
+                    while x != -1:
+                        path.append(x)
+                        x = parents[1][x]
+                    return [c.ids[i] for i in path]
+                nxt.append(w)
+        frontiers = (nxt, frontiers[1]) if side == 0 else (frontiers[0], nxt)
+    return None
 
 
 def k_shortest_paths(g: nx.MultiDiGraph, source: str, target: str, k: int = 3, max_hops: int | None = None,
@@ -107,6 +165,8 @@ def k_shortest_paths(g: nx.MultiDiGraph, source: str, target: str, k: int = 3, m
     order of their node ids, so the answer does not depend on how the graph was built."""
     if not 1 <= k <= MAX_K:
         raise ValueError(f"k must be between 1 and {MAX_K}")
+    if isinstance(g, CompactGraph):
+        raise ValueError("k shortest paths need the full projection; on a compact one use shortest_path")
     s = simple_graph(g)
     view = _restricted(s, source, target, via_labels)
     found: list[list[str]] = []
