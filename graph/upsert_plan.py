@@ -19,7 +19,7 @@ class StoreReader(Protocol):
 class Plan:
     def __init__(self):
         self.nodes: list[NodeRecord] = []   # new or changed, with full merged properties
-        self.edges: list[EdgeRecord] = []
+        self.edges: list[EdgeRecord] = []   # new (properties as given) or changed (full merged properties)
         self.labels: dict[str, str] = {}    # id -> label for every node the write touches
         self.nodes_created = self.nodes_updated = self.edges_created = self.edges_updated = 0
 
@@ -37,6 +37,10 @@ def make_plan(reader: StoreReader, snapshot: GraphData | None,
             raise SchemaViolation(f"id {rec.id!r} is already a {old.label} in the store, not a {rec.label}")
         plan.labels[rec.id] = rec.label
         types = schema.node_prop_types(rec.label)
+        if old is None and rec.props.keys() == types.keys() and rec.props.get("id") == rec.id:
+            plan.nodes_created += 1  # already complete: written as it is (no copy of a large load)
+            plan.nodes.append(rec)
+            continue
         merged = full_props(merge_props(old.props if old else {}, {**rec.props, "id": rec.id}), types)
         if old is None:
             plan.nodes_created += 1
@@ -53,6 +57,10 @@ def make_plan(reader: StoreReader, snapshot: GraphData | None,
                                   + ", ".join(repr(m) for m in missing))
         check_edge(rec, plan.labels[rec.source], plan.labels[rec.target])
         old = old_edges.get(rec.key)
+        if old is None:
+            plan.edges_created += 1  # new: written as it is, absent properties empty (no copy of a large load)
+            plan.edges.append(rec)
+            continue
         merged = full_props(merge_props(old.props if old else {}, rec.props), schema.EDGE_PROP_TYPES)
         if old is None:
             plan.edges_created += 1
