@@ -23,14 +23,17 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
 _CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
-                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个)")
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 _HEADER_ISSUE = re.compile(r"第\s*(\d+)\s*期")
 _HEADER_RANGE = re.compile(r"[（(]\s*(\d{1,2})\.(\d{1,2})\s*[—–\-~～至]+\s*(\d{1,2})\.(\d{1,2})\s*[)）]")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 SELF_WORDS = ("双方", "我校", "学校", "该校")
-_SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同]|联合|牵头|携手|共同|签署|签订|举行|开展|"
-              r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子)")
+_SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
+              r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
+# a district's short name (北碚, 巴南) also counts right after a connective: "为北碚提供", "到北碚"
+_DISTRICT_SHORT_START = r"(?<=[为与和同到赴在对助持])"
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Lexicons:
     clusters: dict[str, list[str]]
     forms: list[tuple[str, str]]
     ambiguous: list[str] = field(default_factory=list)
+    lead_ins: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         """Patterns built once per lexicon, not per item (extraction runs over thousands of items)."""
@@ -48,12 +53,17 @@ class Lexicons:
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
                                                                          key=lambda k: (-len(k), k))))
+        words = sorted(self.lead_ins, key=lambda w: -len(w))
+        self.lead_in = re.compile("^(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+        self.generic_names = set(self.generic)
 
     @classmethod
     def load(cls, folder: Path = LEXICONS) -> "Lexicons":
         read = lambda name: yaml.safe_load((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+        guards = read("name_guards.yaml")
         return cls([tuple(x) for x in read("activity_kinds.yaml")["kinds"]], read("cluster_keywords.yaml")["clusters"],
-                   [tuple(x) for x in read("org_forms.yaml")["forms"]], read("ambiguous_names.yaml")["names"])
+                   [tuple(x) for x in read("org_forms.yaml")["forms"]], read("ambiguous_names.yaml")["names"],
+                   guards["lead_ins"], guards["generic"])
 
 
 @dataclass
@@ -68,6 +78,7 @@ class NameIndex:
                   ambiguous: Iterable[str] = ()) -> "NameIndex":
         skip = set(ambiguous)
         names: dict[str, tuple[str, str, str]] = {}
+        district_short: set[str] = set()
         for node_id, label, name, aliases in rows:
             if not name:
                 continue
@@ -76,6 +87,7 @@ class NameIndex:
                 short = re.sub(r"(土家族苗族自治县|苗族土家族自治县|土家族自治县|自治县|新区|区|县)$", "", name)
                 if len(short) >= 2 and short != name:
                     forms.append(short)
+                    district_short.add(short)
                 forms += [f"{name}人民政府", f"{name}政府"]  # a district's government acts for the district
             for form in forms:
                 form = form.replace("（", "(").replace("）", ")")  # matched on text with brackets normalised
@@ -85,6 +97,7 @@ class NameIndex:
         # a two-character short name (重大, 川美) counts only where it stands as a name: before
         # punctuation, a connective or an activity verb, not inside a word (重大战略, 重大疾病)
         parts = [re.escape(n) + (_SHORT_END if len(n) == 2 else "") for n in ordered]
+        parts += [_DISTRICT_SHORT_START + re.escape(n) for n in ordered if len(n) == 2 and n in district_short]
         pattern = re.compile("|".join(parts)) if parts else None
         return cls(names, pattern)
 
@@ -130,7 +143,35 @@ def split_items(text: str) -> list[tuple[int, int]]:
             stop = re.search(r"\n\s*(?:#|---)", text[s:end])  # a heading, or the footer (分送…)
             spans.append((s, s + stop.start() if stop else end))
         return spans
-    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    return _join_broken(text, spans)
+
+
+_BYLINE = re.compile(r"——[^。！？]{0,40}(?:校长|书记|院长|主任|所长|董事长|总经理|记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}$")
+_SENTENCE_END = "。！？!?；;…”’」』)）"
+_PROSE_MARK = re.compile(r"[，、；：。,;:]")
+
+
+def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a paragraph to the next when a blank line cut a sentence in two, as text taken
+    from newspaper columns or PDFs often has ("…产业发" / "展、社会事业…"): the paragraph is
+    prose (it has sentence punctuation), does not end a sentence, and the next one starts
+    with a Chinese character. Headings ("合作机制——", "20多篇调研成果支撑提案") have no
+    sentence punctuation, and bylines ("——西南政法大学党委副书记、校长 林维") start with a dash or
+    hold a space: they stay on their own."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            prev = text[ps:pe].rstrip()
+            last = prev.rsplit("\n", 1)[-1].strip()
+            cut = prev and prev[-1] not in _SENTENCE_END and (re.match(rf"[{_CJK}]", prev[-1]) or prev[-1] in "，、：,")
+            byline = last.startswith(("——", "—", "-")) or re.search(r"\s", last)  # "——校长 林维", headings
+            if cut and not byline and _PROSE_MARK.search(prev) and re.match(rf"[{_CJK}]", text[s]):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def header(text: str, year: int | None = None) -> dict[str, Any]:
@@ -174,10 +215,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
         for m in lex.name_form.finditer(chunk):
             name = m.group(1)
             s, e = start + m.start(1), start + m.end(1)
-            trimmed = re.sub(rf"^[{_CJK}]{{1,4}}[区县](?=重庆)", "", name)
-            s += len(name) - len(trimmed)
-            if len(trimmed) < 4:
+            trimmed = _guarded(re.sub(rf"^[{_CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
+            if trimmed is None:
                 continue
+            s += len(name) - len(trimmed)
             inside = [k for k in known if k.start >= s and k.end <= e]
             overlaps = [k for k in known if k.start < e and k.end > s and k not in inside]
             if overlaps or any(k.end == e for k in inside):
@@ -191,8 +232,33 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
     return [m for m in found if m.label != "District" or m.name.endswith("政府")]
 
 
+_COUNT = re.compile(r"^(?:[一二两三四五六七八九十百千几多数]+[大个家所批项支类些]|该|这|那|此|各|[0-9０-９]+)")
+
+
+def _guarded(name: str, lex: Lexicons) -> str | None:
+    """A name found by its form, without the clause words before it; None when what is left
+    is not one organisation: too short, a generic type of body, or a count ("四大…")."""
+    if "(" in name and ")" not in name[name.rindex("("):]:
+        name = name[name.rindex("(") + 1:]  # "…运营天生创新创业街(西南大学…研究院": the bracketed name
+    cut = max(name.rfind(c) for c in "了把被")
+    if cut >= 0:
+        name = name[cut + 1:]
+    if lex.lead_in is not None:
+        while True:
+            m = lex.lead_in.match(name)
+            if not m or len(name) - m.end() < 4:
+                break
+            name = name[m.end():]
+    if len(name) < 4 or name in lex.generic_names or _COUNT.match(name):
+        return None
+    return name
+
+
 # ------------------------------------------------------------------ one item
-def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons) -> Item:
+def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
+                 context: Mention | None = None) -> Item:
+    """One item. `context` is the university named last in the items before (prose only):
+    an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it."""
     item = Item(i, text, start, start + len(text), line)
     mentions = find_organisations(text, index, lex)
     districts = _districts(text, index)
@@ -205,8 +271,38 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
             district = next((d for d in districts if d["name"] in bold.group(1) or bold.group(1) in d["name"]), None)
             if district:
                 subject = Mention(bold.group(1), b0, b1, district["id"], "District", "government")
-    if subject is None and mentions:
-        subject = mentions[0]
+    if not bold:  # prose: who did what with whom, sentence by sentence
+        subject, item.relations = _prose_relations(text, mentions, index, context, lex, districts)
+        item.subject = subject
+        seen: dict[str, Mention] = {}
+        for m in mentions:
+            seen.setdefault(m.id or m.name, m)
+        item.organisations = list(seen.values())
+        item.districts = districts
+    else:
+        _brief_relations(item, text, subject, mentions, districts, lex)
+    item.topics = sorted(set(re.findall(r"[“\"]([^”\"]{2,30})[”\"]", text)) | set(re.findall(r"《([^》]{2,60})》", text)))
+    item.clusters = _clusters(text, lex)
+    return item
+
+
+_SELF = re.compile("|".join(SELF_WORDS + ("校地", "我们学校")))
+_VISITED = re.compile(r"考察|调研|走访|参观|来到|走进|赴|前往|深入|带领|率领|率队")
+
+
+def _prose_subject(text: str, mentions: list[Mention]) -> Mention | None:
+    """In prose, the first organisation named that is not the object of a visit verb before
+    it in its sentence ("…率队考察了A、B": A and B are visited, not visiting)."""
+    for m in mentions:
+        begin = max(text.rfind(p, 0, m.start) for p in "。！？!?；;") + 1
+        if not _VISITED.search(text, begin, m.start):
+            return m
+    return None
+
+
+def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: list[Mention],
+                     districts: list[dict[str, str]], lex: Lexicons) -> None:
+    """A brief's item: the bold subject with each organisation named after it."""
     item.subject = subject
     seen: dict[str, Mention] = {}
     for m in mentions:
@@ -227,9 +323,87 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
         kind = _nearest_kind(sentence, partner.end - s0, lex) or _kind(sentences[0][2] if sentences else text, lex)
         item.relations.append({"source": _ref(subject), "target": _ref(partner), "kind": kind or "other",
                                "evidence": sentence.strip().replace("**", "")})
-    item.topics = sorted(set(re.findall(r"[“\"]([^”\"]{2,30})[”\"]", text)) | set(re.findall(r"《([^》]{2,60})》", text)))
-    item.clusters = _clusters(text, lex)
-    return item
+
+
+# a district acts (rather than being a place) when a connective or action follows its name, or
+# it is the one something is done with or for
+_DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借助|通过|帮助|对|则|制定|出台|组织|成立|推动|推进|支持|"
+                                  r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
+_DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务)$")
+_OWN = re.compile(r"学校|我校|该校|校方")
+_LOCAL = re.compile(r"校地|双方|地方|区校")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
+_AGREEMENT_KINDS = ("签约",)
+
+
+def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
+    out = []
+    if index.pattern is None:
+        return out
+    for m in index.pattern.finditer(_clean(text)):
+        node_id, label, name = index.names[m.group(0)]
+        if label != "District":
+            continue
+        if _DISTRICT_ACTS_AFTER.match(text, m.end()) or _DISTRICT_ACTS_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            out.append(Mention(name, m.start(), m.end(), node_id, "District", "government"))
+    return out
+
+
+def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, context: Mention | None,
+                     lex: Lexicons, item_districts: list[dict[str, str]]) -> tuple[Mention | None, list[dict[str, Any]]]:
+    """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
+    is not the object of a visit verb is the subject, and each other actor its partner. A
+    sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
+    the university named last before this item (`context`). Returns (first subject, relations)."""
+    actors_all = sorted(mentions + [d for d in _acting_districts(text, index)
+                                    if not any(m.start <= d.start < m.end for m in mentions)],
+                        key=lambda m: (m.start, -m.end))
+    relations: list[dict[str, Any]] = []
+    seen_pairs: set[tuple[frozenset, str]] = set()
+    first_subject = current = None
+    for s in _CLAUSE.finditer(text):
+        s0, s1, sentence = s.start(), s.end(), s.group(0)
+        actors: list[Mention] = []
+        for m in actors_all:
+            if s0 <= m.start < s1 and all((a.id or a.name) != (m.id or m.name) for a in actors):
+                actors.append(m)
+        subject = next((m for m in actors if not _VISITED.search(text, s0, m.start)), None)
+        ctx = Mention(context.name, -1, -1, context.id, context.label, context.type) if context else None
+        own = _OWN.search(text, s0, s1)
+        if ctx is not None and own and (subject is None or own.start() < subject.start):
+            subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
+        if subject is None:
+            subject = current
+        if subject is None and ctx is not None and _SELF.search(sentence):
+            subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
+        name = lambda m: m.id or m.name  # noqa: E731
+        partners = [m for m in actors if subject is None or name(m) != name(subject)]
+        if ctx is not None and subject is not None and _SELF.search(sentence):
+            if subject.label == "District" and all(name(m) != name(ctx) for m in partners):
+                partners.append(ctx)  # "北碚帮助学校…": the district with the university
+            elif name(subject) == name(ctx) and not partners and _LOCAL.search(sentence) and item_districts:
+                d = item_districts[0]  # "校地双方": the university with the district of the text
+                partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
+        if subject is None:
+            continue
+        current = subject
+        first_subject = first_subject or subject
+        for partner in partners:
+            if subject.name in partner.name or (subject.label == "University" and context is not None
+                                                and subject.id == context.id and context.name in partner.name):
+                continue  # the subject's own unit (重庆交通大学前沿技术交叉研究院): not a partner
+            at = partner.end - s0 if partner.start >= 0 else len(sentence)
+            kind = _nearest_kind(sentence, at, lex) or "other"
+            visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, subject.end), partner.start)
+            if visited and kind not in _AGREEMENT_KINDS:
+                kind = "调研"
+            key = (frozenset((subject.id or subject.name, partner.id or partner.name)), kind)
+            if key in seen_pairs:
+                continue
+            seen_pairs.add(key)
+            relations.append({"source": _ref(subject), "target": _ref(partner), "kind": kind,
+                              "evidence": sentence.strip().replace("**", "")})
+    return first_subject, relations
 
 
 def _clusters(text: str, lex: Lexicons) -> list[dict[str, str]]:
@@ -277,13 +451,21 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     lex = lex or Lexicons.load()
     head = header(text, year)
     items = []
+    context: Mention | None = None  # the university named last (prose: what 学校 / 校地 refer to)
+    brief = "◆" in text
     for i, (s, e) in enumerate(split_items(text), 1):
         body = re.sub(r"\s*\n\s*", "", text[s:e].strip())  # hard wraps and blank lines inside an item
         if len(body) < 8 or body.startswith("#"):
             continue
         line = text.count("\n", 0, s) + 1
-        items.append(extract_item(i, body, s, line, index, lex))
-        items[-1].end = e
+        item = extract_item(i, body, s, line, index, lex, None if brief else context)
+        item.end = e
+        items.append(item)
+        named = [m for m in item.organisations if m.label == "University" and m.start >= 0]
+        if _BYLINE.search(body):
+            context = None  # a byline ("——…校长 林维") closes a section; the next may be another university's
+        elif named:
+            context = max(named, key=lambda m: m.start)
     return {**head, "items": items}
 
 

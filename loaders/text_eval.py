@@ -18,11 +18,15 @@ def prf(found: set, gold: set) -> dict[str, float]:
 
 
 def score(result: dict[str, Any], gold: dict[int, dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """`result` is `as_json(extract(...))`; `gold` maps item index -> {orgs, relations, clusters}."""
+    """`result` is `as_json(extract(...))`; `gold` maps item index -> {orgs, relations, clusters}
+    and covers the whole text: an item it does not list names nothing, so whatever the
+    extractor finds there counts against precision."""
     items = {it["index"]: it for it in result["items"]}
     found = {"organisations": set(), "relations": set(), "clusters": set()}
     truth = {"organisations": set(), "relations": set(), "clusters": set()}
-    for i, g in gold.items():
+    empty = {"orgs": [], "relations": [], "clusters": []}
+    for i in sorted(set(gold) | set(items)):
+        g = gold.get(i, empty)
         it = items.get(i, {"organisations": [], "relations": [], "clusters": []})
         found["organisations"] |= {(i, norm(o["name"])) for o in it["organisations"]}
         truth["organisations"] |= {(i, norm(o)) for o in g["orgs"]}

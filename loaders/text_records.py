@@ -39,7 +39,9 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
         text = item["text"].replace("**", "")
         event_id = f"event.t{_hash(text)}"
         ids: dict[str, str] = {}
-        for org in item["organisations"] + [r["target"] for r in item["relations"]]:
+        subject_ref = [item["subject"]] if item["subject"] else []  # may come from the context, not this item
+        ends = [x for r in item["relations"] for x in (r["source"], r["target"]) if x]
+        for org in subject_ref + item["organisations"] + ends:
             key = org["name"]
             if org.get("id"):
                 ids[key] = org["id"]
@@ -60,6 +62,8 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
         props = {"basis": "extracted", "sources": [where]}
         participants = {ids[subject]: "subject"} if subject in ids else {}
         for r in item["relations"]:
+            if r["source"]:
+                participants.setdefault(ids[r["source"]["name"]], "subject")
             participants.setdefault(ids[r["target"]["name"]], "partner")
         for node_id, role in participants.items():
             edges.append(edge(schema.PARTICIPATED_IN, node_id, event_id, {**props, "role": role}, origin))
@@ -70,9 +74,9 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
                 edges.append(edge(schema.CONCERNS, event_id, c["id"], {**props, "rationale": f"keyword {c['keyword']}"},
                                   origin))
         edges.append(edge(schema.REPORTED_IN, event_id, source_id, props, origin))
-        if subject in ids:
-            for r in item["relations"]:
-                a, b = ids[subject], ids[r["target"]["name"]]
+        for r in item["relations"]:
+            if r["source"]:
+                a, b = ids[r["source"]["name"]], ids[r["target"]["name"]]
                 if a == b:
                     continue
                 pair = tuple(sorted((a, b)))

@@ -1,5 +1,6 @@
-"""The text extractor: rules on small texts, and precision/recall against the gold annotation of
-every item of seed 001 (built by reading the text, tests/fixtures/gold/seed001.yaml)."""
+"""The text extractor: rules on small texts, and precision/recall against gold annotations built
+by reading the texts (tests/fixtures/gold/): seed 001 (a brief), seed 003 (newspaper prose, the
+development set for the prose rules) and seed 004 (a news feature, held out)."""
 from __future__ import annotations
 
 import json
@@ -15,10 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "001_e7a2e3c515fcd3ca.txt"
 GOLD = Path(__file__).parent / "fixtures" / "gold" / "seed001.yaml"
 
+SEEDS = ROOT.parent / "shared" / "seeds"
 INDEX = NameIndex.from_rows([
     ("univ.cqu", "University", "重庆大学", ["重大"]), ("univ.swupl", "University", "西南政法大学", ["西政"]),
     ("univ.scfai", "University", "四川美术学院", ["川美"]), ("ent.changan", "Enterprise", "重庆长安汽车股份有限公司", ["长安汽车"]),
     ("district.bishan", "District", "璧山区", None), ("district.shapingba", "District", "沙坪坝区", None),
+    ("district.beibei", "District", "北碚区", None),
 ], Lexicons.load().ambiguous)
 
 
@@ -78,6 +81,72 @@ def test_paragraphs_without_diamonds_are_items():
     assert items[1]["line"] == 3
 
 
+def test_a_blank_line_inside_a_sentence_does_not_split_the_item_but_a_byline_does():
+    text = ("“目前，校地双方已在创新、产业发\n\n展、社会事业等方面实现了全面合作。”\n\n"
+            "深耕法治领域\n——某某大学校长 张三\n\n重庆大学与重庆甲乙科技有限公司签约。")
+    items = run(text)
+    assert [it["text"] for it in items] == ["“目前，校地双方已在创新、产业发展、社会事业等方面实现了全面合作。”",
+                                            "深耕法治领域——某某大学校长 张三", "重庆大学与重庆甲乙科技有限公司签约。"]
+
+
+def test_clause_words_and_generic_bodies_are_not_names():
+    [item] = run("集中力量建设四大重庆实验室，争取国家实验室重庆基地布局。深化现代产业学院建设。")
+    assert item["organisations"] == []
+    [item] = run("加强了北碚区内的医院与重庆大学的合作，已建成并运营某某创业街（重庆某某产业技术研究院）。")
+    assert [o["name"] for o in item["organisations"]] == ["重庆大学", "重庆某某产业技术研究院"]
+
+
+def test_the_objects_of_a_visit_are_visited():
+    [item] = run("某某学社专家组来渝，先后考察了重庆甲乙科技有限公司、某某实验室，围绕科技成果转化开展调研。")
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("某某学社", "重庆甲乙科技有限公司", "调研"), ("某某学社", "某某实验室", "调研")]
+
+
+def test_school_and_both_sides_refer_to_the_university_named_before():
+    items = run("重庆大学是北碚的高等学府。\n\n学校与重庆甲乙科技有限公司签订合作协议。\n\n"
+                "北碚帮助学校解决了用地问题。\n\n校地双方实现了全面合作，北碚区相关负责人说。")
+    pairs = [[(r["source"]["name"], r["target"]["name"], r["kind"]) for r in it["relations"]] for it in items]
+    assert pairs[0] == []  # a place named beside the university is not a partner
+    assert pairs[1] == [("重庆大学", "重庆甲乙科技有限公司", "签约")]
+    assert pairs[2] == [("北碚区", "重庆大学", "other")]
+    assert pairs[3] == [("重庆大学", "北碚区", "合作交流")]
+    assert [o["name"] for o in items[1]["organisations"]] == ["重庆甲乙科技有限公司"]  # not named in that item
+
+
+def test_a_byline_ends_the_university_a_school_refers_to():
+    items = run("重庆大学与重庆甲乙科技有限公司签约。\n\n——重庆大学校长 张三\n\n学校与重庆丙丁科技有限公司签约。")
+    assert [r["source"]["name"] for r in items[2]["relations"]] == []  # which school is unknown here
+
+
+def _scores(embedded, seed: str) -> dict:
+    from loaders.pipeline import load_paths, name_index
+    load_paths(embedded, [ROOT / "data" / "chongqing"])
+    [path] = SEEDS.glob(f"{seed}_*.txt")
+    result = as_json(extract(path.read_text(encoding="utf-8"), name_index(embedded)))
+    gold = yaml.safe_load((GOLD.parent / f"seed{seed}.yaml").read_text(encoding="utf-8"))["items"]
+    scores = score(result, gold)
+    print(seed, json.dumps({k: (v["precision"], v["recall"], v["f1"]) for k, v in scores.items()}))
+    return scores
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed documents are not beside the repository")
+def test_prose_scores_on_the_development_text_seed_003(embedded):
+    # floors just under the measured figures (docs/extraction.md): a rule change that costs
+    # accuracy on prose fails here
+    scores = _scores(embedded, "003")
+    assert scores["organisations"]["f1"] >= 0.87
+    assert scores["relations"]["f1"] >= 0.66
+    assert scores["clusters"]["f1"] >= 0.95
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed documents are not beside the repository")
+def test_prose_scores_on_the_held_out_text_seed_004(embedded):
+    scores = _scores(embedded, "004")
+    assert scores["organisations"]["f1"] >= 0.94
+    assert scores["relations"]["f1"] >= 0.69
+    assert scores["clusters"]["f1"] >= 0.85
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="the seed documents are not beside the repository")
 def test_precision_and_recall_on_every_item_of_seed_001(embedded):
     from loaders.pipeline import load_paths, name_index
@@ -100,8 +169,8 @@ def test_load_text_adds_events_once_and_never_overwrites_curated_facts(embedded)
     cqu_before = embedded.get("univ.cqu").props
     report = load_texts(embedded, [SEED], year=2025)
     after = embedded.counts()
-    assert after.nodes["Event"] - before.nodes["Event"] == 23  # items naming a partner or an industry
-    assert after.edges["REPORTED_IN"] - before.edges["REPORTED_IN"] == 23
+    assert after.nodes["Event"] - before.nodes["Event"] == 24  # items naming a partner or an industry
+    assert after.edges["REPORTED_IN"] - before.edges["REPORTED_IN"] == 24
     assert embedded.get("univ.cqu").props == cqu_before  # known actors get no node record
     coop = {n.node.id: n.edge.props for n in embedded.neighbours("univ.cqjtu") if n.edge.type == "COOPERATES_WITH"}
     assert coop["ent.sgs_biaorui"]["basis"] == "stated"  # stated by the seed relations; text only adds evidence
