@@ -223,12 +223,6 @@ def clear(yes: Annotated[bool, typer.Option("--yes", help="confirm: delete every
     _emit({"cleared": True, "store": counts.as_dict()})
 
 
-def _graph(store: GraphStore):
-    """The full projection (every property and piece of evidence), for paths."""
-    from graph.projection import project
-    return project(store)
-
-
 def _analysis_graph(store: GraphStore):
     """What whole-graph analysis runs on: the full projection, or the compact one for a
     store of DUALCHAIN_COMPACT_FROM nodes or more."""
@@ -244,14 +238,11 @@ def paths(source: Annotated[str, typer.Argument(help="id or exact Chinese name (
           via: Annotated[Optional[list[str]], typer.Option(help="only through these labels, e.g. --via Platform")] = None,
           as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
     """Shortest path(s) between two entities, each hop with its relationship and sources."""
-    from queries.entities import resolve
-    from queries.paths import k_shortest_paths
+    from queries.paths import store_paths
     if not 1 <= k <= 50:
         raise typer.BadParameter("must be between 1 and 50", param_hint="--k")
     with _store() as store:
-        g = _graph(store)
-        found = k_shortest_paths(g, resolve(g, source), resolve(g, target), k=k, max_hops=max_hops,
-                                 via_labels=via)
+        _, _, found = store_paths(store, source, target, k=k, max_hops=max_hops, via_labels=via)
     if as_json:
         _emit(found)
         return

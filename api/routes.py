@@ -92,13 +92,11 @@ def register(app: FastAPI) -> None:
     def paths(request: Request, source: Annotated[str, Query(alias="from")], to: str,
               max_hops: Annotated[int | None, Query(ge=1, le=12)] = None,
               k: Annotated[int, Query(ge=1, le=20)] = 1, via: Annotated[list[str] | None, Query()] = None):
-        from queries.entities import resolve
-        from queries.paths import k_shortest_paths
+        from queries.paths import store_paths
         for v in via or []:
             _label(v, "via")
-        g = project(_store(request))
-        a, b = resolve(g, source), resolve(g, to)
-        return ok(k_shortest_paths(g, a, b, k=k, max_hops=max_hops, via_labels=via), source=a, target=b)
+        a, b, found = store_paths(_store(request), source, to, k=k, max_hops=max_hops, via_labels=via)
+        return ok(found, source=a, target=b)
 
     @r.get("/centrality", summary="Top nodes by a centrality metric (or all metrics)")
     def centrality(request: Request, metric: str | None = None, label: str | None = None,

@@ -209,6 +209,17 @@ class EmbeddedStore:
                                      direction))
         return out[:limit]
 
+    def edges_between(self, a: str, b: str) -> list[EdgeRecord]:
+        labels = self.labels_of([a, b])
+        if a not in labels or b not in labels:
+            return []
+        out = []
+        for x, y in ((a, b), (b, a)):  # labels come from the schema, ids are parameters
+            rows = self._rows(f"MATCH (x:{labels[x]})-[e]->(y:{labels[y]}) WHERE x.id = $x AND y.id = $y "
+                              f"RETURN label(e), e ORDER BY label(e)", {"x": x, "y": y})
+            out += [EdgeRecord(rel, x, y, _props(e, schema.EDGE_PROP_TYPES)) for rel, e in rows]
+        return out
+
     def counts(self, conn: ladybug.Connection | None = None) -> Counts:
         nodes = dict.fromkeys(schema.NODES, 0)
         edges = dict.fromkeys(schema.RELS, 0)

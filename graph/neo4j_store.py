@@ -127,6 +127,17 @@ class Neo4jStore:
                                  "out" if outgoing else "in"))
         return out
 
+    def edges_between(self, a: str, b: str) -> list[EdgeRecord]:
+        labels = self.labels_of([a, b])
+        if a not in labels or b not in labels:
+            return []
+        out = []
+        for x, y in ((a, b), (b, a)):  # labels come from the schema, ids are parameters
+            rows = self._run(f"MATCH (x:{labels[x]} {{id: $x}})-[e]->(y:{labels[y]} {{id: $y}}) "
+                             f"RETURN type(e), properties(e) ORDER BY type(e)", {"x": x, "y": y})
+            out += [EdgeRecord(rel, x, y, full_props(e, schema.EDGE_PROP_TYPES)) for rel, e in rows]
+        return out
+
     def counts(self) -> Counts:
         nodes = dict.fromkeys(schema.NODES, 0)
         edges = dict.fromkeys(schema.RELS, 0)

@@ -114,6 +114,9 @@ class GraphStore(Protocol):
 
     def neighbours(self, node_id: str, limit: int = 1000) -> list[Neighbour]: ...
 
+    def edges_between(self, a: str, b: str) -> list[EdgeRecord]:
+        """Every stored edge between two nodes, either way, with its properties."""
+
     def counts(self) -> Counts: ...
 
     def export(self) -> GraphData: ...

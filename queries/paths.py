@@ -118,6 +118,38 @@ def shortest_path(g: nx.MultiDiGraph, source: str, target: str, max_hops: int | 
     return describe(s, nodes)
 
 
+def store_paths(store, source: str, target: str, k: int = 1, max_hops: int | None = None,
+                via_labels: Iterable[str] | None = None) -> tuple[str, str, list[dict[str, Any]]]:
+    """Paths between two entities (id, Chinese name or alias) of a store, on the graph
+    analysis uses: k shortest on the full projection; on a compact one (a large store) the
+    shortest path, its hops' evidence read from the store. Returns (source id, target id, paths)."""
+    from graph.projection import analysis_graph
+
+    from .entities import resolve
+    g = analysis_graph(store)
+    a, b = resolve(g, source), resolve(g, target)
+    if not isinstance(g, CompactGraph):
+        return a, b, k_shortest_paths(g, a, b, k=k, max_hops=max_hops, via_labels=via_labels)
+    if k != 1:
+        raise KgError(f"this store has {g.number_of_nodes():,} nodes, so paths run on the compact "
+                      "projection, which finds the shortest path only: ask for k=1")
+    return a, b, [with_evidence(shortest_path(g, a, b, max_hops=max_hops, via_labels=via_labels), store)]
+
+
+def with_evidence(found: dict[str, Any], store) -> dict[str, Any]:
+    """A path found on a compact projection, each hop's edges read from the store with
+    their sources, basis and evidence (the compact graph holds only the topology)."""
+    nodes = [n["id"] for n in found["nodes"]]
+    hops = []
+    for a, b in zip(nodes, nodes[1:]):
+        for e in sorted(store.edges_between(a, b), key=lambda e: (e.type, e.source, e.target)):
+            p = e.props
+            hops.append({"type": e.type, "source": e.source, "target": e.target, "sources": p.get("sources") or [],
+                         "basis": p.get("basis") or "stated", "evidence": p.get("evidence") or [],
+                         "rationale": p.get("rationale")})
+    return {**found, "edges": hops}
+
+
 def _compact_shortest(c: CompactGraph, source: str, target: str,
                       via_labels: Iterable[str] | None) -> list[str] | None:
     """Bidirectional breadth-first search on the compact graph's arrays, growing the smaller

@@ -24,7 +24,7 @@ from loaders.pipeline import load_paths
 from loaders.synth import write_synthetic
 from queries import centrality as cen
 from queries.gaps import all_gaps, partner_recommendations
-from queries.paths import NoPath, k_shortest_paths, shortest_path, simple_graph
+from queries.paths import NoPath, k_shortest_paths, shortest_path, simple_graph, store_paths
 
 from .conftest import FIXTURES
 
@@ -165,3 +165,22 @@ def test_cli_gaps_give_the_same_json_on_either_projection(monkeypatch, tmp_path,
     compact = json.loads(run("gaps", "--json"))
     assert full == compact
     assert full["single_points_of_failure"][0]["cut_nodes"] == ["district.d"]
+
+
+def test_paths_of_a_large_store_carry_the_evidence_read_from_the_store(tmp_path):
+    small = EmbeddedStore(Settings(home=tmp_path / "full"))
+    large = EmbeddedStore(Settings(home=tmp_path / "compact", compact_from=1))  # every store counts as large
+    for s in (small, large):
+        load_paths(s, [DATASET])
+    a, b, [full] = store_paths(small, "重庆大学", "cluster.nev")
+    a2, b2, [compact] = store_paths(large, "重庆大学", "cluster.nev")
+    assert (a, b) == (a2, b2) == ("univ.cqu", "cluster.nev")
+    assert isinstance(analysis_graph(large), CompactGraph)
+    assert compact["hops"] == full["hops"]
+    if compact["nodes"] == full["nodes"]:  # the same route: the same edges, with the same evidence
+        assert compact["edges"] == full["edges"]
+    assert all(e["sources"] for e in compact["edges"])
+    with pytest.raises(Exception, match="k=1"):
+        store_paths(large, "univ.cqu", "cluster.nev", k=3)
+    small.close()
+    large.close()

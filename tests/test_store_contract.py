@@ -85,6 +85,16 @@ def test_neighbours_give_both_directions_with_edge_properties(store):
     assert [(n.direction, n.node.id) for n in store.neighbours("district.d")] == [("in", "univ.a")]
 
 
+def test_edges_between_two_nodes_either_way(store):
+    small(store)
+    found = store.edges_between("univ.b", "univ.a")
+    assert [(e.type, e.source, e.target, e.props["evidence"]) for e in found] == [
+        ("COOPERATES_WITH", "univ.a", "univ.b", ["event.1"])]
+    assert [(e.type, e.props["sources"]) for e in store.edges_between("district.d", "univ.a")] == [
+        ("LOCATED_IN", ["t:3"])]
+    assert store.edges_between("univ.a", "nobody") == []
+
+
 def test_edge_to_unknown_node_is_refused_and_nothing_is_written(store):
     small(store)
     before = store.counts().as_dict()
