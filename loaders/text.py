@@ -33,7 +33,7 @@ SELF_WORDS = ("双方", "我校", "学校", "该校")
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
 # a district's short name (北碚, 巴南) also counts right after a connective: "为北碚提供", "到北碚"
-_DISTRICT_SHORT_START = r"(?<=[为与和同到赴在对助持])"
+_DISTRICT_SHORT_START = r"(?<=[为与和同到赴在对助持进])"
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Lexicons:
     ambiguous: list[str] = field(default_factory=list)
     lead_ins: list[str] = field(default_factory=list)
     generic: list[str] = field(default_factory=list)
+    generic_prefixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         """Patterns built once per lexicon, not per item (extraction runs over thousands of items)."""
@@ -63,7 +64,7 @@ class Lexicons:
         guards = read("name_guards.yaml")
         return cls([tuple(x) for x in read("activity_kinds.yaml")["kinds"]], read("cluster_keywords.yaml")["clusters"],
                    [tuple(x) for x in read("org_forms.yaml")["forms"]], read("ambiguous_names.yaml")["names"],
-                   guards["lead_ins"], guards["generic"])
+                   guards["lead_ins"], guards["generic"], tuple(guards["generic_prefixes"]))
 
 
 @dataclass
@@ -88,6 +89,8 @@ class NameIndex:
                 if len(short) >= 2 and short != name:
                     forms.append(short)
                     district_short.add(short)
+                    if name.endswith("自治县"):
+                        forms.append(f"{short}县")  # 石柱土家族自治县 is usually written 石柱县
                 forms += [f"{name}人民政府", f"{name}政府"]  # a district's government acts for the district
             for form in forms:
                 form = form.replace("（", "(").replace("）", ")")  # matched on text with brackets normalised
@@ -133,8 +136,9 @@ class Item:
 
 # ------------------------------------------------------------------ items
 def split_items(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each item: a ◆ paragraph up to the next ◆ or heading, or else each
-    paragraph between blank lines."""
+    """(start, end) of each item: a ◆ paragraph up to the next ◆ or heading; in text whose lines
+    are long (web pages: the median line holds 40 characters or more) each line; else each
+    paragraph between blank lines (hard-wrapped text), with sentences cut by a blank line joined."""
     if "◆" in text:
         starts = [m.start() for m in re.finditer("◆", text)]
         spans = []
@@ -143,6 +147,9 @@ def split_items(text: str) -> list[tuple[int, int]]:
             stop = re.search(r"\n\s*(?:#|---)", text[s:end])  # a heading, or the footer (分送…)
             spans.append((s, s + stop.start() if stop else end))
         return spans
+    lines = sorted(len(x.strip()) for x in text.splitlines() if x.strip())
+    if lines and lines[len(lines) // 2] >= 40:  # web text: long lines, one paragraph per line
+        return [(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*", text)]
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
     return _join_broken(text, spans)
 
@@ -249,7 +256,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             if not m or len(name) - m.end() < 4:
                 break
             name = name[m.end():]
-    if len(name) < 4 or name in lex.generic_names or _COUNT.match(name):
+    if len(name) < 4 or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes):
         return None
     return name
 
@@ -331,6 +338,7 @@ _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借�
                                   r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务)$")
 _OWN = re.compile(r"学校|我校|该校|校方")
+_WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
 _AGREEMENT_KINDS = ("签约",)
@@ -370,14 +378,28 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
         subject = next((m for m in actors if not _VISITED.search(text, s0, m.start)), None)
         ctx = Mention(context.name, -1, -1, context.id, context.label, context.type) if context else None
         own = _OWN.search(text, s0, s1)
-        if ctx is not None and own and (subject is None or own.start() < subject.start):
+        if own and (subject is None or own.start() < subject.start):
+            if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
+                current = None
+                continue
             subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
+        elif subject is not None and _WITH_BEFORE.search(text, max(s0, subject.start - 3), subject.start):
+            subject = None  # "赴北京与A签署…": A is the partner, the subject is left out (the one before)
         if subject is None:
             subject = current
         if subject is None and ctx is not None and _SELF.search(sentence):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
         name = lambda m: m.id or m.name  # noqa: E731
         partners = [m for m in actors if subject is None or name(m) != name(subject)]
+        if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
+            chain, end = [], subject.end
+            for m in partners:
+                if m.start >= end and re.fullmatch(r"[、和及\s]*", text[end:m.start]):
+                    chain.append(m)
+                    end = m.end
+                elif m.start >= end:
+                    break
+            partners = [m for m in partners if m not in chain]
         if ctx is not None and subject is not None and _SELF.search(sentence):
             if subject.label == "District" and all(name(m) != name(ctx) for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
@@ -461,10 +483,12 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         item = extract_item(i, body, s, line, index, lex, None if brief else context)
         item.end = e
         items.append(item)
-        named = [m for m in item.organisations if m.label == "University" and m.start >= 0]
+        acting = [r["source"] for r in item.relations if r["source"] and r["source"]["id"]]
+        named = [m for m in item.organisations if m.label == "University" and m.start >= 0
+                 and (m is item.subject or any(a["id"] == m.id for a in acting) or m is item.organisations[0])]
         if _BYLINE.search(body):
             context = None  # a byline ("——…校长 林维") closes a section; the next may be another university's
-        elif named:
+        elif named:  # a university that acts (or opens the item), not one listed among many
             context = max(named, key=lambda m: m.start)
     return {**head, "items": items}
 
