@@ -475,11 +475,13 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     items = []
     context: Mention | None = None  # the university named last (prose: what 学校 / 校地 refer to)
     brief = "◆" in text
+    line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
+        line += text.count("\n", counted, s)
+        counted = s
         body = re.sub(r"\s*\n\s*", "", text[s:e].strip())  # hard wraps and blank lines inside an item
         if len(body) < 8 or body.startswith("#"):
             continue
-        line = text.count("\n", 0, s) + 1
         item = extract_item(i, body, s, line, index, lex, None if brief else context)
         item.end = e
         items.append(item)
