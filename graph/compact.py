@@ -28,6 +28,7 @@ do not depend on the order the store returned them in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+import threading
 from typing import Any
 
 import numpy as np
@@ -72,6 +73,7 @@ class CompactGraph:
         self._adj = np.concatenate([self._v, self._u])[order]
         self._degree = np.diff(self._ptr)
         self._igraph = None
+        self._local = threading.local()
         self.nodes = _Nodes(self)
 
     # ------------------------------------------------------------ networkx-like reads
@@ -124,6 +126,32 @@ class CompactGraph:
         ids, names = self.ids, self.type_names
         return ((names[t], "out" if o else "in", ids[x]) for x, t, o in
                 zip(self._t_other[lo:hi].tolist(), self._t_type[lo:hi].tolist(), self._t_out[lo:hi].tolist()))
+
+    def scratch(self):
+        """Per-thread search arrays ((parent, parent), (depth, depth)) for a bidirectional
+        search, allocated once: parents -2 (unseen), depths -1. The caller resets what it sets."""
+        local = self._local.__dict__
+        if "scratch" not in local:
+            n = len(self.ids)
+            local["scratch"] = ((np.full(n, -2, np.int64), np.full(n, -2, np.int64)),
+                                (np.full(n, -1, np.int64), np.full(n, -1, np.int64)))
+        return local["scratch"]
+
+    def between(self, a: str, b: str) -> list[tuple[str, str]]:
+        """(relationship type, 'out' or 'in' as seen from a) of every stored edge between a and b,
+        read from the end with fewer edges."""
+        i, j = self.index[a], self.index[b]
+        flip = self._t_ptr[i + 1] - self._t_ptr[i] > self._t_ptr[j + 1] - self._t_ptr[j]
+        x, y = (j, i) if flip else (i, j)
+        lo, hi = self._t_ptr[x], self._t_ptr[x + 1]
+        hits = np.flatnonzero(self._t_other[lo:hi] == y) + lo
+        out = []
+        for t, o in zip(self._t_type[hits].tolist(), self._t_out[hits].tolist()):
+            way = "out" if o else "in"
+            if flip:
+                way = "in" if way == "out" else "out"
+            out.append((self.type_names[t], way))
+        return sorted(out)
 
     def igraph(self):
         """(igraph.Graph, ids in vertex order) of the undirected simple graph; built once."""

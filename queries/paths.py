@@ -84,7 +84,7 @@ def describe(s: nx.Graph | CompactGraph, nodes: list[str]) -> dict[str, Any]:
     if isinstance(s, CompactGraph):
         hops = [{"type": key, "source": a if way == "out" else b, "target": b if way == "out" else a,
                  "sources": None, "basis": None, "evidence": None, "rationale": None}
-                for a, b in zip(nodes, nodes[1:]) for key, way, other in sorted(s.typed(a)) if other == b]
+                for a, b in zip(nodes, nodes[1:]) for key, way in s.between(a, b)]
         return {"hops": len(nodes) - 1, "nodes": [{"id": n, "label": s.label(n), "name_zh": s.nodes[n].get("name_zh")}
                                                   for n in nodes], "edges": hops}
     hops = []
@@ -152,8 +152,11 @@ def with_evidence(found: dict[str, Any], store) -> dict[str, Any]:
 
 def _compact_shortest(c: CompactGraph, source: str, target: str,
                       via_labels: Iterable[str] | None) -> list[str] | None:
-    """Bidirectional breadth-first search on the compact graph's arrays, growing the smaller
-    frontier; None when there is no path."""
+    """Bidirectional breadth-first search on the compact graph's arrays, a whole level at a
+    time in numpy, growing the side whose frontier has fewer edges; None when there is no path.
+    Of the nodes where the two searches meet first, the one nearest the other end wins (ties:
+    the lowest id), so the path is a shortest one and the same every time."""
+    import numpy as np
     for node in (source, target):
         if node not in c:
             raise NodeNotFound(node)
@@ -162,32 +165,56 @@ def _compact_shortest(c: CompactGraph, source: str, target: str,
         return [source]
     allowed = None
     if via_labels:
-        codes = {c.label_names.index(lb) for lb in via_labels if lb in c.label_names}
-        allowed = lambda i: i in (a, b) or int(c.codes[i]) in codes  # noqa: E731
-    ptr, adj = c._ptr, c._adj
-    parents: tuple[dict[int, int], dict[int, int]] = ({a: -1}, {b: -1})
-    frontiers = ([a], [b])
-    while frontiers[0] and frontiers[1]:
-        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
-        mine, theirs = parents[side], parents[1 - side]
-        nxt = []
-        for u in frontiers[side]:
-            for w in adj[ptr[u]:ptr[u + 1]].tolist():
-                if w in mine or (allowed is not None and not allowed(w)):
-                    continue
-                mine[w] = u
-                if w in theirs:
-                    half, x = [], w
-                    while x != -1:
-                        half.append(x)
-                        x = parents[0][x]
-                    path, x = half[::-1], parents[1][w]
-                    while x != -1:
-                        path.append(x)
-                        x = parents[1][x]
-                    return [c.ids[i] for i in path]
-                nxt.append(w)
-        frontiers = (nxt, frontiers[1]) if side == 0 else (frontiers[0], nxt)
+        codes = [c.label_names.index(lb) for lb in via_labels if lb in c.label_names]
+        allowed = np.isin(c.codes, codes)
+        allowed[[a, b]] = True
+    ptr, adj, degree = c._ptr, c._adj, c._degree
+    parent, depth = c.scratch()  # per-thread arrays, all unseen; what this search touches is reset below
+    touched: list[list] = [[np.array([a])], [np.array([b])]]
+    parent[0][a], parent[1][b], depth[0][a], depth[1][b] = -1, -1, 0, 0
+    try:
+        return _bidirectional(c, a, b, allowed, ptr, adj, degree, parent, depth, touched)
+    finally:
+        for side in (0, 1):
+            for nodes in touched[side]:
+                parent[side][nodes] = -2
+                depth[side][nodes] = -1
+
+
+def _bidirectional(c, a, b, allowed, ptr, adj, degree, parent, depth, touched) -> list[str] | None:
+    import numpy as np
+    frontier = [np.array([a]), np.array([b])]
+    while frontier[0].size and frontier[1].size:
+        side = 0 if degree[frontier[0]].sum() <= degree[frontier[1]].sum() else 1
+        f = frontier[side]
+        lengths = degree[f]
+        total = int(lengths.sum())
+        if total == 0:
+            frontier[side] = f[:0]
+            continue
+        offsets = np.repeat(ptr[f] - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(total)
+        found, came_from = adj[offsets].astype(np.int64), np.repeat(f, lengths)
+        keep = parent[side][found] == -2
+        if allowed is not None:
+            keep &= allowed[found]
+        found, first = np.unique(found[keep], return_index=True)  # each new node once, from its first parent
+        came_from = came_from[keep][first]
+        parent[side][found] = came_from
+        depth[side][found] = depth[side][came_from] + 1
+        touched[side].append(found)
+        met = found[depth[1 - side][found] >= 0]
+        if met.size:
+            w = int(met[np.argmin(depth[1 - side][met])])  # argmin takes the lowest index on ties
+            half, x = [], w
+            while x != -1:
+                half.append(x)
+                x = int(parent[0][x])
+            path, x = half[::-1], int(parent[1][w])
+            while x != -1:
+                path.append(x)
+                x = int(parent[1][x])
+            return [c.ids[i] for i in path]
+        frontier[side] = found
     return None
 
 
