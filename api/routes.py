@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, FastAPI, Query, Request
 
 from graph import schema
+from graph.compact import CompactGraph
 from graph.errors import NodeNotFound
 from graph.projection import analysis_graph, project
 from graph.store import GraphStore
@@ -66,7 +67,7 @@ def register(app: FastAPI) -> None:
                  cluster: str | None = None, page: Annotated[int, Query(ge=1)] = 1,
                  page_size: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50):
         from queries.entities import search
-        g = project(_store(request))
+        g = analysis_graph(_store(request))
         for field, value in (("district", district), ("cluster", cluster)):
             if value is not None and value not in g:
                 raise BadParameter(field, f"unknown {field} {value!r}")
@@ -176,25 +177,34 @@ def register(app: FastAPI) -> None:
         if size_by not in ("degree", "pagerank"):
             raise BadParameter("size_by", "size_by must be degree or pagerank")
         store = _store(request)
-        g = project(store)
+        g = analysis_graph(store)
         center = resolve(g, id)
         for field, value, label in (("district", district, "District"), ("cluster", cluster, "Cluster")):
             if value is not None and (value not in g or g.nodes[value].get("label") != label):
                 raise BadParameter(field, f"unknown {field} {value!r}")
+        allowed = None
         if district or cluster:  # keep what lies within two hops of the district / cluster, plus the center
-            near = project(store, district=district, cluster=cluster)
-            g = g.subgraph(set(near) | {center}).copy()
-        view = neighbourhood(g, center, hops=hops, limit=limit, labels=labels, size_by=size_by)
+            if isinstance(g, CompactGraph):
+                for c in (district, cluster):
+                    if c is not None:
+                        near = set(g.within(c, 2))
+                        allowed = near if allowed is None else allowed & near
+            else:
+                allowed = set(project(store, district=district, cluster=cluster))
+        view = neighbourhood(g, center, hops=hops, limit=limit, labels=labels, size_by=size_by, allowed=allowed)
         return ok(view, **view.pop("meta"))
 
     @r.get("/graph/path", summary="The shortest path between two entities as node-link JSON, laid out")
     def graph_path(request: Request, source: Annotated[str, Query(alias="from")], to: str,
                    max_hops: Annotated[int | None, Query(ge=1, le=12)] = None):
         from queries.entities import resolve
-        from queries.paths import shortest_path
+        from queries.paths import shortest_path, with_evidence
         from viz.layout import path_view
-        g = project(_store(request))
+        store = _store(request)
+        g = analysis_graph(store)
         p = shortest_path(g, resolve(g, source), resolve(g, to), max_hops=max_hops)
+        if isinstance(g, CompactGraph):
+            p = with_evidence(p, store)
         view = path_view(g, [n["id"] for n in p["nodes"]])
         return ok(view, **view.pop("meta"), edges=p["edges"])
 

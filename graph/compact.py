@@ -3,8 +3,8 @@
 `project()` builds a networkx MultiDiGraph carrying every property and every piece of
 evidence; at about 3 GB per 100k nodes (10 edges each) it cannot hold a million-node
 graph on a 24 GB machine. `CompactGraph` holds only what whole-graph analysis reads
-(`store.Topology`): ids, labels, four node properties, and the typed edges, as numpy
-arrays, in roughly 1/15 of the memory. It is already the *analysis* graph that
+(`store.Topology`): ids, labels, six node properties (names, aliases, level, leading,
+tier), and the typed edges, as numpy arrays, in roughly 1/15 of the memory. It is already the *analysis* graph that
 `queries.paths.simple_graph` makes of a projection: undirected, one edge per pair of
 neighbours, excluded labels (Source) left out.
 
@@ -16,24 +16,44 @@ do not depend on the order the store returned them in.
 
 >>> from graph.store import Topology
 >>> t = Topology(ids=["b", "a", "s"], labels=["Enterprise", "University", "Source"],
-...              props={"name_zh": ["乙", "甲", None], "level": [None] * 3, "leading": [None] * 3,
-...                     "tier_rank": [None] * 3},
+...              props={"name_zh": ["乙", "甲", None], "name_en": [None] * 3, "aliases": [None, ["甲大"], None], "level": [None] * 3,
+...                     "leading": [None] * 3, "tier_rank": [None] * 3},
 ...              sources=["a", "a", "b"], targets=["b", "b", "s"], types=["COOPERATES_WITH", "HOSTED_BY", "REPORTED_IN"])
 >>> c = CompactGraph(t, exclude={"Source"})
 >>> list(c), c["a"], c.number_of_edges(), c.nodes["b"].get("name_zh")
 (['a', 'b'], ['b'], 1, '乙')
->>> sorted(c.typed("b"))
-[('COOPERATES_WITH', 'in', 'a'), ('HOSTED_BY', 'in', 'a')]
+>>> sorted(c.typed("b")), c.between("a", "b"), c.within("b", 1)
+([('COOPERATES_WITH', 'in', 'a'), ('HOSTED_BY', 'in', 'a')], [('COOPERATES_WITH', 'out'), ('HOSTED_BY', 'out')], {'b': 0, 'a': 1})
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 import threading
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
 
 from .store import TOPOLOGY_PROPS, Topology
+
+
+_RNG_LOCK = threading.Lock()
+
+
+@contextmanager
+def seeded_igraph(seed: int):
+    """igraph's random numbers from a generator seeded with `seed`, for the calls inside. Set
+    on the calling thread: python-igraph hooks Python's `random` module only on the thread that
+    imported it, so a web server's worker thread would otherwise draw unseeded numbers."""
+    import random
+
+    import igraph as ig
+    with _RNG_LOCK:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            yield
+        finally:
+            ig.set_random_number_generator(random)
 
 
 class CompactGraph:
@@ -152,6 +172,46 @@ class CompactGraph:
                 way = "in" if way == "out" else "out"
             out.append((self.type_names[t], way))
         return sorted(out)
+
+    def within(self, center: str, hops: int, allowed: set[str] | None = None) -> dict[str, int]:
+        """Every node within `hops` of `center` with its distance (breadth-first, a level at a
+        time); with `allowed`, only through and to those nodes (and the center)."""
+        i = self.index[center]
+        seen = np.zeros(len(self.ids), bool)
+        if allowed is not None:
+            seen[:] = True
+            seen[[self.index[n] for n in allowed if n in self.index]] = False
+        seen[i] = True
+        out, frontier = {center: 0}, np.array([i])
+        for d in range(1, hops + 1):
+            lengths = self._degree[frontier]
+            total = int(lengths.sum())
+            if not total:
+                break
+            starts = np.repeat(self._ptr[frontier] - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+            found = np.unique(self._adj[starts + np.arange(total)])
+            found = found[~seen[found]]
+            seen[found] = True
+            out.update((self.ids[j], d) for j in found.tolist())
+            frontier = found
+        return out
+
+    def local(self, nodes: list[str]):
+        """The networkx graph among `nodes` (labels, names; each edge with its stored types as
+        `stored`, without evidence), for drawing a small view."""
+        import networkx as nx
+        keep = set(nodes)
+        sub = nx.Graph()
+        for n in nodes:
+            d = self.nodes[n]
+            sub.add_node(n, label=d.get("label"), name_zh=d.get("name_zh"))
+        for n in nodes:
+            for key, way, other in self.typed(n):
+                if way == "out" and other in keep:
+                    if not sub.has_edge(n, other):
+                        sub.add_edge(n, other, stored=[])
+                    sub[n][other]["stored"].append((key, n, other, {}))
+        return sub
 
     def igraph(self):
         """(igraph.Graph, ids in vertex order) of the undirected simple graph; built once."""

@@ -68,7 +68,7 @@ class GraphData:
 
 
 # Node properties the whole-graph analysis reads; everything else stays in the store.
-TOPOLOGY_PROPS = ("name_zh", "level", "leading", "tier_rank")
+TOPOLOGY_PROPS = ("name_zh", "name_en", "aliases", "level", "leading", "tier_rank")
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from graph.compact import CompactGraph
+from graph.compact import CompactGraph, seeded_igraph
 
 from .paths import INDUSTRY_LABELS, INNOVATION_LABELS, simple_graph
 
@@ -178,12 +178,8 @@ def communities(s: nx.Graph, seed: int = 1, engine: str = "auto") -> tuple[list[
         groups = nx.community.louvain_communities(s, seed=seed)
     else:
         g, ids = igraph_of(s)
-        state = random.getstate()
-        random.seed(seed)  # python-igraph draws from Python's random module
-        try:
+        with seeded_igraph(seed):  # seeded on whichever thread runs it (API requests run on workers)
             parts = g.community_multilevel()
-        finally:
-            random.setstate(state)
         groups = [{ids[i] for i in part} for part in parts]
     out = []
     for members in sorted(groups, key=lambda m: (-len(m), min(map(str, m)))):

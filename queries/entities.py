@@ -37,6 +37,14 @@ def resolve(g: nx.MultiDiGraph, text: str) -> str:
     raise err
 
 
+def _incoming(g, node: str) -> list[tuple[str, str]]:
+    """(other end, relationship type) of every edge into `node`, on either projection."""
+    from graph.compact import CompactGraph
+    if isinstance(g, CompactGraph):
+        return [(other, key) for key, way, other in g.typed(node) if way == "in"]
+    return [(u, k) for u, _, k in g.in_edges(node, keys=True)]
+
+
 _CLUSTER_LINKS = ("IN_CLUSTER", "LEADS", "SUPPORTS", "PRIORITIZES", "CONCERNS", "PART_OF")
 
 
@@ -55,10 +63,10 @@ def search(g: nx.MultiDiGraph, q: str, label: str | None = None, district: str |
     q = q.strip()
     scope = None
     if district is not None:
-        scope = {u for u, _, k in g.in_edges(district, keys=True) if k in ("LOCATED_IN", "HELD_IN")} | {district}
+        scope = {u for u, k in _incoming(g, district) if k in ("LOCATED_IN", "HELD_IN")} | {district}
     if cluster is not None:
-        parts = {cluster} | {u for u, _, k in g.in_edges(cluster, keys=True) if k == "PART_OF"}
-        linked = {u for p in parts for u, _, k in g.in_edges(p, keys=True) if k in _CLUSTER_LINKS} | parts
+        parts = {cluster} | {u for u, k in _incoming(g, cluster) if k == "PART_OF"}
+        linked = {u for p in parts for u, k in _incoming(g, p) if k in _CLUSTER_LINKS} | parts
         scope = linked if scope is None else scope & linked
     ranked = []
     for n, d in g.nodes(data=True):

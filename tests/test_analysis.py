@@ -168,6 +168,24 @@ def test_communities_are_seeded_and_measure_mixing():
         assert c["innovation_share"] == (round(c["innovation"] / chain, 4) if chain else None)
 
 
+def test_igraph_communities_and_layouts_are_the_same_on_any_thread():
+    # python-igraph draws from Python's random module only on the thread that imported it; API
+    # requests run on worker threads, where unseeded numbers gave other communities and layouts
+    from concurrent.futures import ThreadPoolExecutor
+
+    from viz.layout import neighbourhood
+    s = random_chain(400, seed=5)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from(s.nodes(data=True))
+    g.add_edges_from((u, v, "COOPERATES_WITH", {"type": "COOPERATES_WITH"}) for u, v in s.edges())
+    center = sorted(s)[0]
+    here = (cen.communities(s, seed=3, engine="igraph")[0], neighbourhood(g, center, hops=2))
+    with ThreadPoolExecutor(1) as pool:
+        there = pool.submit(lambda: (cen.communities(s, seed=3, engine="igraph")[0],
+                                     neighbourhood(g, center, hops=2))).result()
+    assert here == there
+
+
 def test_report_ranks_by_label(fixture_graph):
     report = cen.centrality_report(project(fixture_graph), label="University", top_n=2)
     assert [(r["id"], r["score"]) for r in report["metrics"]["degree"]["top"]] == [

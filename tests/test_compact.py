@@ -184,3 +184,34 @@ def test_paths_of_a_large_store_carry_the_evidence_read_from_the_store(tmp_path)
         store_paths(large, "univ.cqu", "cluster.nev", k=3)
     small.close()
     large.close()
+
+
+def test_explorer_views_are_the_same_on_a_large_store(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    views = {}
+    for name, limit in (("full", 10**9), ("compact", 1)):
+        settings = Settings(home=tmp_path / name, compact_from=limit)
+        store = EmbeddedStore(settings)
+        load_paths(store, [DATASET])
+        with TestClient(create_app(settings, store)) as client:
+            get = lambda path, **params: client.get(path, params=params).json()  # noqa: E731
+            views[name] = {
+                "search": get("/api/entities", q="重大"),
+                "search_in": get("/api/entities", q="大学", district="district.shapingba"),
+                "near": get("/api/graph/neighbourhood", id="重庆大学", hops=2, limit=60),
+                "near_cluster": get("/api/graph/neighbourhood", id="univ.cqu", hops=2, cluster="cluster.nev"),
+                "path": get("/api/graph/path", **{"from": "univ.cqu", "to": "cluster.nev"}),
+            }
+        store.close()
+    full, compact = views["full"], views["compact"]
+    assert compact["search"]["data"] == full["search"]["data"] and full["search"]["data"][0]["id"] == "univ.cqu"
+    assert compact["search_in"]["data"] == full["search_in"]["data"]
+    for view in ("near", "near_cluster"):
+        assert compact[view]["data"]["nodes"] == full[view]["data"]["nodes"], view  # same nodes, sizes, positions
+        pairs = lambda v: sorted((x["source"], x["target"], x["type"]) for x in v["data"]["links"])  # noqa: E731
+        assert pairs(compact[view]) == pairs(full[view])
+    assert "evidence" in compact["near"]["meta"]  # says where the links' sources are
+    assert compact["path"]["meta"]["edges"] == full["path"]["meta"]["edges"] or \
+        [n["id"] for n in compact["path"]["data"]["nodes"]] != [n["id"] for n in full["path"]["data"]["nodes"]]

@@ -3,11 +3,11 @@ computed on the server (igraph Fruchterman-Reingold), so the browser draws witho
 from __future__ import annotations
 
 import math
-import random
 from typing import Any, Iterable
 
 import networkx as nx
 
+from graph.compact import CompactGraph, seeded_igraph
 from graph.errors import NodeNotFound
 from queries.paths import simple_graph
 
@@ -17,14 +17,20 @@ DEFAULT_LIMIT = 300
 MAX_LIMIT = 2000
 
 
-def neighbourhood(g: nx.MultiDiGraph, center: str, hops: int = 1, limit: int = DEFAULT_LIMIT,
-                  labels: Iterable[str] | None = None, size_by: str = "degree") -> dict[str, Any]:
-    """Nodes within `hops` of `center` (nearest first, then by degree), at most `limit`."""
+def neighbourhood(g: nx.MultiDiGraph | CompactGraph, center: str, hops: int = 1, limit: int = DEFAULT_LIMIT,
+                  labels: Iterable[str] | None = None, size_by: str = "degree",
+                  allowed: set[str] | None = None) -> dict[str, Any]:
+    """Nodes within `hops` of `center` (nearest first, then by degree), at most `limit`;
+    with `allowed`, only through and to those nodes."""
     s = simple_graph(g)
     if center not in s:
         raise NodeNotFound(center)
     wanted = set(labels or [])
-    dist = nx.single_source_shortest_path_length(s, center, cutoff=hops)
+    if isinstance(s, CompactGraph):
+        dist = s.within(center, hops, allowed)
+    else:
+        search = s.subgraph(allowed | {center}) if allowed is not None else s
+        dist = nx.single_source_shortest_path_length(search, center, cutoff=hops)  # sizes: degree in the whole graph
     chosen = [n for n in dist if n == center or not wanted or s.nodes[n].get("label") in wanted]
     chosen.sort(key=lambda n: (dist[n], -s.degree(n), n))
     truncated = len(chosen) > limit
@@ -36,8 +42,8 @@ def path_view(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, Any]:
     return _view(simple_graph(g), nodes, "degree", {"path": nodes})
 
 
-def _view(s: nx.Graph, nodes: list[str], size_by: str, meta: dict[str, Any]) -> dict[str, Any]:
-    sub = s.subgraph(nodes)
+def _view(s: nx.Graph | CompactGraph, nodes: list[str], size_by: str, meta: dict[str, Any]) -> dict[str, Any]:
+    sub = s.local(nodes) if isinstance(s, CompactGraph) else s.subgraph(nodes)
     positions = _layout(sub, nodes)
     if size_by == "pagerank" and sub.number_of_edges():
         score = nx.pagerank(sub)
@@ -57,6 +63,8 @@ def _view(s: nx.Graph, nodes: list[str], size_by: str, meta: dict[str, Any]) -> 
         for key, a, b, data in sub[u][v]["stored"]:
             links.append({"source": a, "target": b, "type": key, "sources": data.get("sources") or [],
                           "basis": data.get("basis") or "stated", "evidence": data.get("evidence") or []})
+    if isinstance(s, CompactGraph):
+        meta = {**meta, "evidence": "in the store: GET /api/entities/{id} lists each link with its sources"}
     return {"nodes": out_nodes, "links": links, "legend": {k: {"color": COLOURS[k], "zh": LABELS_ZH[k]}
                                                              for k in COLOURS}, "meta": meta}
 
@@ -66,13 +74,11 @@ def _layout(sub: nx.Graph, order: list[str]) -> dict[str, tuple[float, float]]:
     if not order:
         return {}
     index = {n: i for i, n in enumerate(order)}
-    h = ig.Graph(n=len(order), edges=[(index[u], index[v]) for u, v in sub.edges()])
-    state = random.getstate()
-    random.seed(len(order))  # python-igraph draws from Python's random module: seed it, the same view every time
-    try:
+    # edges in a fixed order (the layout depends on it), whichever graph the view came from
+    edges = sorted({tuple(sorted((index[u], index[v]))) for u, v in sub.edges()})
+    h = ig.Graph(n=len(order), edges=edges)
+    with seeded_igraph(len(order)):  # the same view every time, whichever thread draws it
         coords = h.layout_fruchterman_reingold(niter=300, seed=[[math.cos(i), math.sin(i)] for i in range(len(order))])
-    finally:
-        random.setstate(state)
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
     scale = 120 * math.sqrt(len(order)) / span
