@@ -37,6 +37,17 @@ def resolve(g: nx.MultiDiGraph, text: str) -> str:
     raise err
 
 
+def _rows(g):
+    """(id, label, name_zh, aliases, name_en) of every node; straight from the arrays of a
+    compact projection (a million nodes: no per-node attribute objects)."""
+    from graph.compact import CompactGraph
+    if isinstance(g, CompactGraph):
+        names = g.label_names
+        return zip(g.ids, (names[c] for c in g.codes.tolist()), g.props["name_zh"], g.props["aliases"],
+                   g.props["name_en"])
+    return ((n, d.get("label"), d.get("name_zh"), d.get("aliases"), d.get("name_en")) for n, d in g.nodes(data=True))
+
+
 def _incoming(g, node: str) -> list[tuple[str, str]]:
     """(other end, relationship type) of every edge into `node`, on either projection."""
     from graph.compact import CompactGraph
@@ -69,20 +80,20 @@ def search(g: nx.MultiDiGraph, q: str, label: str | None = None, district: str |
         linked = {u for p in parts for u, k in _incoming(g, p) if k in _CLUSTER_LINKS} | parts
         scope = linked if scope is None else scope & linked
     ranked = []
-    for n, d in g.nodes(data=True):
-        if (label and d.get("label") != label) or (not label and d.get("label") == "Source"):
+    for n, node_label, name, aliases, name_en in _rows(g):
+        if (label and node_label != label) or (not label and node_label == "Source"):
             continue
         if scope is not None and n not in scope:
             continue
-        name = d.get("name_zh") or ""
-        aliases = d.get("aliases") or []
+        name = name or ""
+        aliases = aliases or []
         if not q:
             rank = 2
         elif q in (n, name) or q in aliases:
             rank = 0
         elif name.startswith(q) or n.startswith(q):
             rank = 1
-        elif q in name or any(q in a for a in aliases) or q.lower() in (d.get("name_en") or "").lower():
+        elif q in name or any(q in a for a in aliases) or q.lower() in (name_en or "").lower():
             rank = 2
         else:
             continue
