@@ -23,7 +23,7 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
 _CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
-                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的)")
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的|是|经)")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 _HEADER_ISSUE = re.compile(r"第\s*(\d+)\s*期")
@@ -222,6 +222,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
         for m in lex.name_form.finditer(chunk):
             name = m.group(1)
             s, e = start + m.start(1), start + m.end(1)
+            if clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院")):
+                continue  # 大学生 (students), 大学城 (a university town): not an organisation
             trimmed = _guarded(re.sub(rf"^[{_CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
             if trimmed is None:
                 continue
@@ -338,6 +340,7 @@ _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借�
                                   r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务)$")
 _OWN = re.compile(r"学校|我校|该校|校方")
+_JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
@@ -400,6 +403,14 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                 elif m.start >= end:
                     break
             partners = [m for m in partners if m not in chain]
+            if chain and _JOINTLY.match(text, end):  # "由A、B、C共同牵头组建": they act together
+                for i, x in enumerate([subject] + chain):
+                    for y in chain[i:]:
+                        key = (frozenset((name(x), name(y))), _nearest_kind(sentence, end - s0, lex) or "other")
+                        if key not in seen_pairs:
+                            seen_pairs.add(key)
+                            relations.append({"source": _ref(x), "target": _ref(y), "kind": key[1],
+                                              "evidence": sentence.strip().replace("**", "")})
         if ctx is not None and subject is not None and _SELF.search(sentence):
             if subject.label == "District" and all(name(m) != name(ctx) for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
