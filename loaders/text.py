@@ -343,6 +343,7 @@ _OWN = re.compile(r"学校|我校|该校|校方")
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
+_AGREEMENT = re.compile(r"签署|签订|签约")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
 _AGREEMENT_KINDS = ("签约",)
 
@@ -427,6 +428,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                 continue  # the subject's own unit (重庆交通大学前沿技术交叉研究院): not a partner
             at = partner.end - s0 if partner.start >= 0 else len(sentence)
             kind = _nearest_kind(sentence, at, lex) or "other"
+            if kind != "签约" and _AGREEMENT.search(sentence, max(0, at)):
+                kind = "签约"  # a clause that signs an agreement after naming the partner: the agreement is the act
             visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, subject.end), partner.start)
             if visited and kind not in _AGREEMENT_KINDS:
                 kind = "调研"
