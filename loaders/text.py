@@ -114,6 +114,11 @@ class Mention:
     label: str | None
     type: str
 
+    @property
+    def key(self) -> str:
+        """What makes two mentions the same organisation: its dataset id, else its name."""
+        return self.id or self.name
+
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "id": self.id, "label": self.label, "type": self.type,
                 "start": self.start, "end": self.end}
@@ -283,10 +288,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
     if not bold:  # prose: who did what with whom, sentence by sentence
         subject, item.relations = _prose_relations(text, mentions, index, context, lex, districts)
         item.subject = subject
-        seen: dict[str, Mention] = {}
-        for m in mentions:
-            seen.setdefault(m.id or m.name, m)
-        item.organisations = list(seen.values())
+        item.organisations = list(_distinct(mentions).values())
         item.districts = districts
     else:
         _brief_relations(item, text, subject, mentions, districts, lex)
@@ -299,25 +301,26 @@ _SELF = re.compile("|".join(SELF_WORDS + ("校地", "我们学校")))
 _VISITED = re.compile(r"考察|调研|走访|参观|来到|走进|赴|前往|深入|带领|率领|率队")
 
 
-def _prose_subject(text: str, mentions: list[Mention]) -> Mention | None:
-    """In prose, the first organisation named that is not the object of a visit verb before
-    it in its sentence ("…率队考察了A、B": A and B are visited, not visiting)."""
+def _distinct(mentions: list[Mention]) -> dict[str, Mention]:
+    """The first mention of each organisation, by key, in text order."""
+    out: dict[str, Mention] = {}
     for m in mentions:
-        begin = max(text.rfind(p, 0, m.start) for p in "。！？!?；;") + 1
-        if not _VISITED.search(text, begin, m.start):
-            return m
-    return None
+        out.setdefault(m.key, m)
+    return out
+
+
+def _relation(source: Mention | None, target: Mention, kind: str, sentence: str) -> dict[str, Any]:
+    return {"source": _ref(source), "target": _ref(target), "kind": kind,
+            "evidence": sentence.strip().replace("**", "")}
 
 
 def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: list[Mention],
                      districts: list[dict[str, str]], lex: Lexicons) -> None:
     """A brief's item: the bold subject with each organisation named after it."""
     item.subject = subject
-    seen: dict[str, Mention] = {}
-    for m in mentions:
-        seen.setdefault(m.id or m.name, m)
+    seen = _distinct(mentions)
     if subject is not None:
-        seen.pop(subject.id or subject.name, None)
+        seen.pop(subject.key, None)
     item.organisations = ([subject] if subject else []) + list(seen.values())
     item.districts = districts
     sentences = [(s.start(), s.end(), s.group(0)) for s in _SENTENCE.finditer(text)]
@@ -330,8 +333,7 @@ def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: l
     for partner in seen.values():
         s0, s1, sentence = next((s for s in sentences if s[0] <= partner.start < s[1]), (0, len(text), text))
         kind = _nearest_kind(sentence, partner.end - s0, lex) or _kind(sentences[0][2] if sentences else text, lex)
-        item.relations.append({"source": _ref(subject), "target": _ref(partner), "kind": kind or "other",
-                               "evidence": sentence.strip().replace("**", "")})
+        item.relations.append(_relation(subject, partner, kind or "other", sentence))
 
 
 # a district acts (rather than being a place) when a connective or action follows its name, or
@@ -345,7 +347,6 @@ _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _AGREEMENT = re.compile(r"签署|签订|签约")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
-_AGREEMENT_KINDS = ("签约",)
 
 
 def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
@@ -372,15 +373,19 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                         key=lambda m: (m.start, -m.end))
     relations: list[dict[str, Any]] = []
     seen_pairs: set[tuple[frozenset, str]] = set()
+
+    def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
+        pair = (frozenset((a.key, b.key)), kind)
+        if pair not in seen_pairs:
+            seen_pairs.add(pair)
+            relations.append(_relation(a, b, kind, sentence))
+
+    ctx = Mention(context.name, -1, -1, context.id, context.label, context.type) if context else None  # not in this text
     first_subject = current = None
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
-        actors: list[Mention] = []
-        for m in actors_all:
-            if s0 <= m.start < s1 and all((a.id or a.name) != (m.id or m.name) for a in actors):
-                actors.append(m)
+        actors = list(_distinct([m for m in actors_all if s0 <= m.start < s1]).values())
         subject = next((m for m in actors if not _VISITED.search(text, s0, m.start)), None)
-        ctx = Mention(context.name, -1, -1, context.id, context.label, context.type) if context else None
         own = _OWN.search(text, s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
@@ -393,8 +398,7 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             subject = current
         if subject is None and ctx is not None and _SELF.search(sentence):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
-        name = lambda m: m.id or m.name  # noqa: E731
-        partners = [m for m in actors if subject is None or name(m) != name(subject)]
+        partners = [m for m in actors if subject is None or m.key != subject.key]
         if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
             for m in partners:
@@ -405,17 +409,14 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                     break
             partners = [m for m in partners if m not in chain]
             if chain and _JOINTLY.match(text, end):  # "由A、B、C共同牵头组建": they act together
+                kind = _nearest_kind(sentence, end - s0, lex) or "other"
                 for i, x in enumerate([subject] + chain):
                     for y in chain[i:]:
-                        key = (frozenset((name(x), name(y))), _nearest_kind(sentence, end - s0, lex) or "other")
-                        if key not in seen_pairs:
-                            seen_pairs.add(key)
-                            relations.append({"source": _ref(x), "target": _ref(y), "kind": key[1],
-                                              "evidence": sentence.strip().replace("**", "")})
+                        add(x, y, kind, sentence)
         if ctx is not None and subject is not None and _SELF.search(sentence):
-            if subject.label == "District" and all(name(m) != name(ctx) for m in partners):
+            if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
-            elif name(subject) == name(ctx) and not partners and _LOCAL.search(sentence) and item_districts:
+            elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and item_districts:
                 d = item_districts[0]  # "校地双方": the university with the district of the text
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
         if subject is None:
@@ -431,14 +432,9 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             if kind != "签约" and _AGREEMENT.search(sentence, max(0, at)):
                 kind = "签约"  # a clause that signs an agreement after naming the partner: the agreement is the act
             visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, subject.end), partner.start)
-            if visited and kind not in _AGREEMENT_KINDS:
+            if visited and kind != "签约":
                 kind = "调研"
-            key = (frozenset((subject.id or subject.name, partner.id or partner.name)), kind)
-            if key in seen_pairs:
-                continue
-            seen_pairs.add(key)
-            relations.append({"source": _ref(subject), "target": _ref(partner), "kind": kind,
-                              "evidence": sentence.strip().replace("**", "")})
+            add(subject, partner, kind, sentence)
     return first_subject, relations
 
 
