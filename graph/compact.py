@@ -173,6 +173,14 @@ class CompactGraph:
             out.append((self.type_names[t], way))
         return sorted(out)
 
+    def expand(self, frontier: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every neighbour of the `frontier` vertices, with the vertex it was reached from
+        (vertex numbers, in frontier order): one breadth-first step, in numpy."""
+        lengths = self._degree[frontier]
+        total = int(lengths.sum())
+        starts = np.repeat(self._ptr[frontier] - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+        return self._adj[starts + np.arange(total)].astype(np.int64), np.repeat(frontier, lengths)
+
     def within(self, center: str, hops: int, allowed: set[str] | None = None) -> dict[str, int]:
         """Every node within `hops` of `center` with its distance (breadth-first, a level at a
         time); with `allowed`, only through and to those nodes (and the center)."""
@@ -184,12 +192,10 @@ class CompactGraph:
         seen[i] = True
         out, frontier = {center: 0}, np.array([i])
         for d in range(1, hops + 1):
-            lengths = self._degree[frontier]
-            total = int(lengths.sum())
-            if not total:
+            found, _ = self.expand(frontier)
+            if not found.size:
                 break
-            starts = np.repeat(self._ptr[frontier] - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-            found = np.unique(self._adj[starts + np.arange(total)])
+            found = np.unique(found)
             found = found[~seen[found]]
             seen[found] = True
             out.update((self.ids[j], d) for j in found.tolist())

@@ -77,6 +77,13 @@ def _restricted(s: nx.Graph, source: str, target: str, via_labels: Iterable[str]
     return nx.subgraph_view(s, filter_node=lambda n: n in (source, target) or s.nodes[n]["label"] in allowed)
 
 
+def _hop(rel: str, source: str, target: str, props: dict[str, Any]) -> dict[str, Any]:
+    """One stored edge of a path with its evidence."""
+    return {"type": rel, "source": source, "target": target, "sources": props.get("sources") or [],
+            "basis": props.get("basis") or "stated", "evidence": props.get("evidence") or [],
+            "rationale": props.get("rationale")}
+
+
 def describe(s: nx.Graph | CompactGraph, nodes: list[str]) -> dict[str, Any]:
     """A path as plain data: its nodes (id, label, name) and each hop's stored edges.
     On a compact projection the hops carry type and direction only (`sources` None:
@@ -87,12 +94,8 @@ def describe(s: nx.Graph | CompactGraph, nodes: list[str]) -> dict[str, Any]:
                 for a, b in zip(nodes, nodes[1:]) for key, way in s.between(a, b)]
         return {"hops": len(nodes) - 1, "nodes": [{"id": n, "label": s.label(n), "name_zh": s.nodes[n].get("name_zh")}
                                                   for n in nodes], "edges": hops}
-    hops = []
-    for a, b in zip(nodes, nodes[1:]):
-        for key, u, v, data in sorted(s[a][b]["stored"], key=lambda t: (t[0], t[1], t[2])):
-            hops.append({"type": key, "source": u, "target": v, "sources": data.get("sources") or [],
-                         "basis": data.get("basis") or "stated", "evidence": data.get("evidence") or [],
-                         "rationale": data.get("rationale")})
+    hops = [_hop(key, u, v, data) for a, b in zip(nodes, nodes[1:])
+            for key, u, v, data in sorted(s[a][b]["stored"], key=lambda t: (t[0], t[1], t[2]))]
     return {"hops": len(nodes) - 1,
             "nodes": [{"id": n, "label": s.nodes[n].get("label"), "name_zh": s.nodes[n].get("name_zh")} for n in nodes],
             "edges": hops}
@@ -140,13 +143,8 @@ def with_evidence(found: dict[str, Any], store) -> dict[str, Any]:
     """A path found on a compact projection, each hop's edges read from the store with
     their sources, basis and evidence (the compact graph holds only the topology)."""
     nodes = [n["id"] for n in found["nodes"]]
-    hops = []
-    for a, b in zip(nodes, nodes[1:]):
-        for e in sorted(store.edges_between(a, b), key=lambda e: (e.type, e.source, e.target)):
-            p = e.props
-            hops.append({"type": e.type, "source": e.source, "target": e.target, "sources": p.get("sources") or [],
-                         "basis": p.get("basis") or "stated", "evidence": p.get("evidence") or [],
-                         "rationale": p.get("rationale")})
+    hops = [_hop(e.type, e.source, e.target, e.props) for a, b in zip(nodes, nodes[1:])
+            for e in sorted(store.edges_between(a, b), key=lambda e: (e.type, e.source, e.target))]
     return {**found, "edges": hops}
 
 
@@ -168,12 +166,11 @@ def _compact_shortest(c: CompactGraph, source: str, target: str,
         codes = [c.label_names.index(lb) for lb in via_labels if lb in c.label_names]
         allowed = np.isin(c.codes, codes)
         allowed[[a, b]] = True
-    ptr, adj, degree = c._ptr, c._adj, c._degree
     parent, depth = c.scratch()  # per-thread arrays, all unseen; what this search touches is reset below
     touched: list[list] = [[np.array([a])], [np.array([b])]]
     parent[0][a], parent[1][b], depth[0][a], depth[1][b] = -1, -1, 0, 0
     try:
-        return _bidirectional(c, a, b, allowed, ptr, adj, degree, parent, depth, touched)
+        return _bidirectional(c, a, b, allowed, parent, depth, touched)
     finally:
         for side in (0, 1):
             for nodes in touched[side]:
@@ -181,19 +178,13 @@ def _compact_shortest(c: CompactGraph, source: str, target: str,
                 depth[side][nodes] = -1
 
 
-def _bidirectional(c, a, b, allowed, ptr, adj, degree, parent, depth, touched) -> list[str] | None:
+def _bidirectional(c, a, b, allowed, parent, depth, touched) -> list[str] | None:
     import numpy as np
+    degree = c._degree
     frontier = [np.array([a]), np.array([b])]
     while frontier[0].size and frontier[1].size:
         side = 0 if degree[frontier[0]].sum() <= degree[frontier[1]].sum() else 1
-        f = frontier[side]
-        lengths = degree[f]
-        total = int(lengths.sum())
-        if total == 0:
-            frontier[side] = f[:0]
-            continue
-        offsets = np.repeat(ptr[f] - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths) + np.arange(total)
-        found, came_from = adj[offsets].astype(np.int64), np.repeat(f, lengths)
+        found, came_from = c.expand(frontier[side])
         keep = parent[side][found] == -2
         if allowed is not None:
             keep &= allowed[found]
