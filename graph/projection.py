@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
 
@@ -33,6 +33,16 @@ def to_networkx(data: GraphData) -> nx.MultiDiGraph:
     return g
 
 
+def _per_generation(cache: dict[tuple[int, str], Any], store: GraphStore, build: Callable[[], Any]) -> Any:
+    """`build()` once per store and generation; an older generation's entry is dropped."""
+    key = (id(store), store.generation())
+    if key not in cache:
+        for old in [k for k in cache if k[0] == id(store)]:
+            del cache[old]
+        cache[key] = build()
+    return cache[key]
+
+
 _CACHE: dict[tuple[int, str], nx.MultiDiGraph] = {}
 
 
@@ -43,43 +53,26 @@ def project(store: GraphStore, labels: set[str] | None = None, types: set[str] |
     `district` / `cluster` keep the nodes within two hops of that district or cluster
     (e.g. a cluster, its segments, firms, supporting tech areas, and the actors researching them).
     Built once per store generation; filtered graphs are views-turned-copies of the cached one."""
-    key = (id(store), store.generation())
-    g = _CACHE.get(key)
-    if g is None:
-        for old in [k for k in _CACHE if k[0] == id(store)]:
-            del _CACHE[old]
-        g = _CACHE[key] = to_networkx(store.export())
+    g = _per_generation(_CACHE, store, lambda: to_networkx(store.export()))
     return narrow(g, labels, types, district, cluster)
 
 
 _COMPACT: dict[tuple[int, str], CompactGraph] = {}
+_SIZES: dict[tuple[int, str], int] = {}
 
 
 def project_compact(store: GraphStore) -> CompactGraph:
     """The analysis graph as arrays (Source nodes left out), built from the store's
     topology export once per store generation."""
-    key = (id(store), store.generation())
-    c = _COMPACT.get(key)
-    if c is None:
-        for old in [k for k in _COMPACT if k[0] == id(store)]:
-            del _COMPACT[old]
-        c = _COMPACT[key] = CompactGraph(store.export_topology(), exclude={schema.SOURCE})
-    return c
+    return _per_generation(_COMPACT, store, lambda: CompactGraph(store.export_topology(), exclude={schema.SOURCE}))
 
 
 def analysis_graph(store: GraphStore, compact_from: int | None = None) -> nx.MultiDiGraph | CompactGraph:
     """The graph whole-graph analysis runs on: the full projection, or the compact one
     when the store holds `compact_from` nodes or more (default: the store's settings)."""
     limit = compact_from if compact_from is not None else store.settings.compact_from
-    key = (id(store), store.generation())
-    if key not in _SIZES:
-        for old in [k for k in _SIZES if k[0] == id(store)]:
-            del _SIZES[old]
-        _SIZES[key] = store.counts().total_nodes
-    return project_compact(store) if _SIZES[key] >= limit else project(store)
-
-
-_SIZES: dict[tuple[int, str], int] = {}
+    size = _per_generation(_SIZES, store, lambda: store.counts().total_nodes)
+    return project_compact(store) if size >= limit else project(store)
 
 
 def narrow(g: nx.MultiDiGraph, labels: set[str] | None = None, types: set[str] | None = None,
