@@ -95,7 +95,7 @@ def run(n: int, seed: int, budget: float, compact_from: int, analysis: bool = Tr
         store = EmbeddedStore(Settings(home=tmp / "home"))
         report, t = timed(load_paths, store, [tmp / "data"])
         print(f"load into embedded store: {report.nodes:,} nodes, {report.edges:,} edges in {t:.1f} s "
-              f"({(report.nodes + report.edges) / t:,.0f} records/s)", flush=True)
+              f"({(report.nodes + report.edges) / t:,.0f} records/s); peak RSS so far {rss_gb():.2f} GB", flush=True)
         if n < compact_from:
             g, t = timed(project, store)
             s, t2 = timed(simple_graph, g)
