@@ -512,9 +512,10 @@ def build(reference: Path, seeds: Path, out: Path) -> dict[str, int]:
     cluster_nodes, _, segment_ids = build_clusters(clusters_ref, tech_ref)
     tech_nodes = build_tech(tech_ref)
     district_nodes, priority_edges = build_districts(districts_ref, segment_ids)
-    universities = add_aliases(build_universities(uni_ref),
-                               yaml.safe_load((HERE / "aliases.yaml").read_text(encoding="utf-8"))["aliases"])
+    alias_table = yaml.safe_load((HERE / "aliases.yaml").read_text(encoding="utf-8"))["aliases"]
+    universities = add_aliases(build_universities(uni_ref), alias_table)
     enterprises, orgs = build_enterprises(ent_ref)
+    add_aliases(enterprises + orgs, alias_table)
     known = {n["id"]: n.get("label", "District") for n in district_nodes}
     for n in universities + enterprises + orgs:
         known[n["id"]] = n["label"]
