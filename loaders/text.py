@@ -23,7 +23,9 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
 _CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
-                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的|是|经)")
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的|是|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|"
+                    r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 _HEADER_ISSUE = re.compile(r"第\s*(\d+)\s*期")
@@ -32,6 +34,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 SELF_WORDS = ("双方", "我校", "学校", "该校")
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
+_SHORT_START = rf"(?:(?<![{_CJK}])|(?<=[与和同及赴到在对由为向了是将把被从请邀即如]))"
 # a district's short name (北碚, 巴南) also counts right after a connective: "为北碚提供", "到北碚"
 _DISTRICT_SHORT_START = r"(?<=[为与和同到赴在对助持进])"
 
@@ -99,7 +102,9 @@ class NameIndex:
         ordered = sorted(names, key=lambda n: (-len(n), n))
         # a two-character short name (重大, 川美) counts only where it stands as a name: before
         # punctuation, a connective or an activity verb, not inside a word (重大战略, 重大疾病)
-        parts = [re.escape(n) + (_SHORT_END if len(n) == 2 else "") for n in ordered]
+        # and, unless it is a district's, not at the end of a word either (意义重大、责任重大)
+        parts = [("" if len(n) != 2 or n in district_short else _SHORT_START) + re.escape(n)
+                 + (_SHORT_END if len(n) == 2 else "") for n in ordered]
         parts += [_DISTRICT_SHORT_START + re.escape(n) for n in ordered if len(n) == 2 and n in district_short]
         pattern = re.compile("|".join(parts)) if parts else None
         return cls(names, pattern)
@@ -242,8 +247,35 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
             kind = next(t for f, t in lex.forms if trimmed.endswith(f))
             found.append(Mention(text[s:e], s, e, None, None, kind))
     found.sort(key=lambda m: (m.start, -m.end))
+    found = [_widened(m, text, clean, known) for m in found]
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if m.label != "District" or m.name.endswith("政府")]
+
+
+_UNIT_END = ("学院", "研究院", "研究所", "中心", "实验室", "系")
+_NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本院", "该院", "双方", "企业", "高校", "政府", "学生", "师生",
+                "校企", "校地", "专家", "团队"}
+_PLACE_START = re.compile(rf"(?:中国|国家|[{_CJK}]{{2,3}}[省市])")
+
+
+def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention:
+    """The whole written name where a match stopped short: a district's government written with
+    its city (重庆市九龙坡区人民政府), and a unit whose name joins two fields with 与
+    (材料科学与工程学院, 动画与数字影视学院; the name form alone finds 数字影视学院). The part
+    before 与 joins only when it stands alone (2-6 characters after punctuation or the start) and
+    is not itself an organisation or a word like 学校 / 企业."""
+    if m.label == "District" and m.name.endswith("政府"):
+        city = re.search(rf"[{_CJK}]{{2,3}}市$", clean[max(0, m.start - 4):m.start])
+        if city:
+            s = m.start - len(city.group(0))
+            return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
+    if (m.id is None and m.start > 0 and clean[m.start - 1] == "与" and m.name.endswith(_UNIT_END)
+            and not _PLACE_START.match(m.name)):  # "学院与重庆市…科学院": two bodies
+        left = re.search(rf"(?:^|[^{_CJK}])([{_CJK}]{{2,6}})$", clean[:m.start - 1])
+        if left and left.group(1) not in _NOT_A_FIELD and not any(k.end > left.start(1) and k.start < m.start for k in known):
+            s = left.start(1)
+            return Mention(text[s:m.end], s, m.end, None, None, m.type)
+    return m
 
 
 _COUNT = re.compile(r"^(?:[一二两三四五六七八九十百千几多数]+[大个家所批项支类些]|该|这|那|此|各|[0-9０-９]+)")
@@ -293,7 +325,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
     else:
         _brief_relations(item, text, subject, mentions, districts, lex)
     item.topics = sorted(set(re.findall(r"[“\"]([^”\"]{2,30})[”\"]", text)) | set(re.findall(r"《([^》]{2,60})》", text)))
-    item.clusters = _clusters(text, lex)
+    item.clusters = _clusters(text, lex, [m for m in mentions if m.type == "university"])
     return item
 
 
@@ -340,7 +372,7 @@ def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: l
 # it is the one something is done with or for
 _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借助|通过|帮助|对|则|制定|出台|组织|成立|推动|推进|支持|"
                                   r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
-_DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务)$")
+_DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)$")
 _OWN = re.compile(r"学校|我校|该校|校方")
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
@@ -376,7 +408,7 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
 
     def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
         pair = (frozenset((a.key, b.key)), kind)
-        if pair not in seen_pairs:
+        if pair not in seen_pairs and not _same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
 
@@ -384,8 +416,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
     first_subject = current = None
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
-        actors = list(_distinct([m for m in actors_all if s0 <= m.start < s1]).values())
-        subject = next((m for m in actors if not _VISITED.search(text, s0, m.start)), None)
+        actors = list(_distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)]).values())
+        subject = next((m for m in actors if not _VISITED.search(text, _phrase_start(text, s0, m.start), m.start)), None)
         own = _OWN.search(text, s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
@@ -398,7 +430,9 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             subject = current
         if subject is None and ctx is not None and _SELF.search(sentence):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
-        partners = [m for m in actors if subject is None or m.key != subject.key]
+        # what the clause builds (…签署协议，共建A研究院) is not a party to it
+        partners = [m for m in actors if (subject is None or m.key != subject.key) and not _BUILT.search(text, s0, m.start)]
+        co_subjects: list[Mention] = []
         if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
             for m in partners:
@@ -408,14 +442,20 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                 elif m.start >= end:
                     break
             partners = [m for m in partners if m not in chain]
-            if chain and _JOINTLY.match(text, end):  # "由A、B、C共同牵头组建": they act together
+            # "由A、B、C共同牵头组建", "A、B出资成立…", "《A B合作协议》": they act together; with
+            # partners named ("A、B与C签订…") each of them acts with the partners
+            if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(sentence))):
                 kind = _nearest_kind(sentence, end - s0, lex) or "other"
                 for i, x in enumerate([subject] + chain):
                     for y in chain[i:]:
                         add(x, y, kind, sentence)
+            co_subjects = chain
         if ctx is not None and subject is not None and _SELF.search(sentence):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
+            elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)
+                  and all(m.key != ctx.key for m in partners)):
+                partners.append(ctx)  # "A局长一行到我校交流": the body with the university of the text
             elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and item_districts:
                 d = item_districts[0]  # "校地双方": the university with the district of the text
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
@@ -428,21 +468,62 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                                                 and subject.id == context.id and context.name in partner.name):
                 continue  # the subject's own unit (重庆交通大学前沿技术交叉研究院): not a partner
             at = partner.end - s0 if partner.start >= 0 else len(sentence)
-            kind = _nearest_kind(sentence, at, lex) or "other"
+            kind = _nearest_kind(sentence, at, lex)
+            if kind is None and _ATTENDS.search(sentence):
+                continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
+            kind = kind or "other"
             if kind != "签约" and _AGREEMENT.search(sentence, max(0, at)):
                 kind = "签约"  # a clause that signs an agreement after naming the partner: the agreement is the act
             visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, subject.end), partner.start)
             if visited and kind != "签约":
                 kind = "调研"
-            add(subject, partner, kind, sentence)
+            for actor in [subject] + co_subjects:
+                add(actor, partner, kind, sentence)
     return first_subject, relations
 
 
-def _clusters(text: str, lex: Lexicons) -> list[dict[str, str]]:
+_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌)$")
+_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
+_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合")
+_PHRASE_END = re.compile(r"[，,：:]")
+
+
+def _phrase_start(text: str, s0: int, at: int) -> int:
+    """Start of the comma phrase holding position `at` (a visit verb governs only its own phrase:
+    "为深入贯彻…，A与B签署" does not make A visited)."""
+    cut = max((m.end() for m in _PHRASE_END.finditer(text, s0, at)), default=s0)
+    return cut
+
+
+def _is_place(text: str, m: Mention) -> bool:
+    """"在A举行", "在A，…": an organisation named as the place of an activity is not a party to it."""
+    return m.start > 0 and text[m.start - 1] == "在"
+
+
+def _same_body(a: Mention, b: Mention) -> bool:
+    """The same organisation written two ways in one text: one name is the other's abbreviation
+    (中国机械总院 / 中国机械科学研究总院集团有限公司, 九三学社市委会 / 九三学社重庆市委会): they share
+    their first four characters and the short one is the long one with characters left out. Two
+    dataset actors are never the same body by name."""
+    if a.key == b.key:
+        return True
+    if a.id is not None and b.id is not None:
+        return False
+    short, long = sorted((a.name, b.name), key=len)
+    if len(short) < 5 or short[:4] != long[:4]:
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def _clusters(text: str, lex: Lexicons, names: list[Mention] = ()) -> list[dict[str, str]]:
     """Clusters whose keywords occur, longest keyword first and without overlaps (新能源汽车 is a
-    vehicle keyword, not 新能源 plus 汽车)."""
+    vehicle keyword, not 新能源 plus 汽车); not inside the `names` given (a university's name, such
+    as 重庆医科大学, says what it teaches, not what the activity serves)."""
     found: dict[str, str] = {}
     for m in lex.keywords.finditer(text):
+        if any(n.start <= m.start() < n.end for n in names):
+            continue
         found.setdefault(lex.keyword_owner[m.group(0)], m.group(0))
     return [{"id": c, "keyword": k} for c, k in sorted(found.items())]
 
@@ -483,8 +564,10 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     lex = lex or Lexicons.load()
     head = header(text, year)
     items = []
-    context: Mention | None = None  # the university named last (prose: what 学校 / 校地 refer to)
     brief = "◆" in text
+    # the university named last (prose: what 学校 / 我校 / 校地 refer to); before any is named, the
+    # one university the whole text names, if it names only one (a university's own news page)
+    context: Mention | None = None if brief else _sole_university(text, index)
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
         line += text.count("\n", counted, s)
@@ -503,6 +586,17 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         elif named:  # a university that acts (or opens the item), not one listed among many
             context = max(named, key=lambda m: m.start)
     return {**head, "items": items}
+
+
+def _sole_university(text: str, index: NameIndex) -> Mention | None:
+    if index.pattern is None:
+        return None
+    found = {}
+    for m in index.pattern.finditer(_clean(text)):
+        node_id, label, name = index.names[m.group(0)]
+        if label == "University":
+            found.setdefault(node_id, Mention(name, -1, -1, node_id, label, "university"))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def as_json(result: dict[str, Any]) -> dict[str, Any]:
