@@ -21,7 +21,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 _CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合(?!创新)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的|是|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|"
@@ -417,7 +417,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
         actors = list(_distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)]).values())
-        subject = next((m for m in actors if not _VISITED.search(text, _phrase_start(text, s0, m.start), m.start)), None)
+        subject = next((m for m in actors if not _VISITED.search(text, _phrase_start(text, s0, m.start), m.start)
+                        and not _NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start)), None)
         own = _OWN.search(text, s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
@@ -431,7 +432,7 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
         if subject is None and ctx is not None and _SELF.search(sentence):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
         # what the clause builds (…签署协议，共建A研究院) is not a party to it
-        partners = [m for m in actors if (subject is None or m.key != subject.key) and not _BUILT.search(text, s0, m.start)]
+        partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)]
         co_subjects: list[Mention] = []
         if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
@@ -444,8 +445,11 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             partners = [m for m in partners if m not in chain]
             # "由A、B、C共同牵头组建", "A、B出资成立…", "《A B合作协议》": they act together; with
             # partners named ("A、B与C签订…") each of them acts with the partners
-            if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(sentence))):
+            if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(sentence)
+                                                        and not _ATTENDS.search(sentence))):
                 kind = _nearest_kind(sentence, end - s0, lex) or "other"
+                if kind != "签约" and _AGREEMENT.search(text, end, s1):
+                    kind = "签约"
                 for i, x in enumerate([subject] + chain):
                     for y in chain[i:]:
                         add(x, y, kind, sentence)
@@ -471,6 +475,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             kind = _nearest_kind(sentence, at, lex)
             if kind is None and _ATTENDS.search(sentence):
                 continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
+            if partner.start >= 0 and _attends(sentence, at, lex):
+                continue
             kind = kind or "other"
             if kind != "签约" and _AGREEMENT.search(sentence, max(0, at)):
                 kind = "签约"  # a clause that signs an agreement after naming the partner: the agreement is the act
@@ -482,7 +488,9 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
     return first_subject, relations
 
 
-_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌)$")
+_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)[“\"《]?$")
+_LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
+_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦)$")
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合")
 _PHRASE_END = re.compile(r"[，,：:]")
@@ -496,8 +504,24 @@ def _phrase_start(text: str, s0: int, at: int) -> int:
 
 
 def _is_place(text: str, m: Mention) -> bool:
-    """"在A举行", "在A，…": an organisation named as the place of an activity is not a party to it."""
-    return m.start > 0 and text[m.start - 1] == "在"
+    """在A，…", "在A办理…": an organisation named only as the place is not a party ("在A签订协议" is
+    A's agreement, so a place is only one followed by a comma or an errand done there)."""
+    return m.start > 0 and text[m.start - 1] == "在" and re.match(r"[，,]|办理|注册", text[m.end:m.end + 2]) is not None
+
+
+def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
+    """What a clause builds ("…共建A研究院", "共同打造“A”“B”等平台") is not a party to it."""
+    if _BUILT.search(text, s0, m.start):
+        return True
+    before = [a for a in actors if a.end <= m.start]
+    return bool(before) and _LIST_GAP.fullmatch(text, before[-1].end, m.start) is not None and _built(text, s0, before[-1], actors)
+
+
+def _attends(sentence: str, at: int, lex: Lexicons) -> bool:
+    """The partner is named in a list of who attended: 出席 / 参加 follows it with no activity word
+    between ("…B管委会副主任饶静、…出席会议")."""
+    m = _ATTENDS.search(sentence, at)
+    return m is not None and not any(word in sentence[at:m.start()] for word, _ in lex.kinds)
 
 
 def _same_body(a: Mention, b: Mention) -> bool:
@@ -510,6 +534,8 @@ def _same_body(a: Mention, b: Mention) -> bool:
     if a.id is not None and b.id is not None:
         return False
     short, long = sorted((a.name, b.name), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return True  # a body and its own unit (重庆理工大学 / 重庆理工大学材料科学与工程学院)
     if len(short) < 5 or short[:4] != long[:4]:
         return False
     rest = iter(long)

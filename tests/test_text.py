@@ -215,3 +215,65 @@ def test_extract_command_prints_json(tmp_path, monkeypatch, capsys):
     [item] = result["items"]
     assert [o["name"] for o in item["organisations"]] == ["重庆大学", "重庆甲乙科技有限公司"]
     assert [c["id"] for c in item["clusters"]] == ["cluster.nev"]
+
+
+# Rules prompted by the third unseen web batch (docs/extraction.md); the company names are made up.
+def _triples(items: list[dict]) -> set[tuple[str, str, str]]:
+    return _as_set((r["source"]["name"], r["target"]["name"], r["kind"]) for it in items for r in it["relations"])
+
+
+def _as_set(triples) -> set[tuple[str, str, str]]:
+    return {(*sorted((a, b)), kind) for a, b, kind in triples}
+
+
+def test_co_listed_subjects_each_act_with_the_partners_or_with_each_other():
+    assert _triples(run("重庆大学、四川美术学院与重庆甲乙科技有限公司、重庆丙丁材料有限公司等企业签订合作协议。")) == _as_set([
+        ("重庆大学", "重庆甲乙科技有限公司", "签约"), ("重庆大学", "重庆丙丁材料有限公司", "签约"),
+        ("四川美术学院", "重庆甲乙科技有限公司", "签约"), ("四川美术学院", "重庆丙丁材料有限公司", "签约")])
+    assert _triples(run("会上,重庆大学、西南政法大学签署了战略合作协议。")) == _as_set([("重庆大学", "西南政法大学", "签约")])
+    # a list of who attended is not an activity between them
+    assert _triples(run("重庆大学校长张三、四川美术学院院长李四出席签约仪式。")) == set()
+    assert _triples(run("重庆大学与璧山区签署协议。重庆甲乙科技有限公司总经理王五、副总经理赵六出席。")) == _as_set([("重庆大学", "璧山区", "签约")])
+
+
+def test_a_visit_verb_governs_its_own_phrase_and_what_is_built_is_no_party():
+    [item] = run("为深入贯彻创新驱动发展战略,重庆市璧山区人民政府与重庆大学正式签署战略合作协议,共建璧山甲乙技术研究院。")
+    # the district's government, named as written (with its city), and not the institute they will build
+    assert _triples([item]) == _as_set([("重庆市璧山区人民政府", "重庆大学", "签约")])
+    assert item["relations"][0]["source"]["id"] == "district.bishan"
+    assert "璧山甲乙技术研究院" in {o["name"] for o in item["organisations"]}
+
+
+def test_a_place_is_no_party_but_the_host_of_a_signing_is():
+    assert _triples(run("在重庆甲乙产业园,重庆大学考察组参观了展厅。")) == set()
+    assert _triples(run("重庆大学在重庆甲乙精密制造有限公司签订产学研合作协议。")) == _as_set([
+        ("重庆大学", "重庆甲乙精密制造有限公司", "签约")])
+
+
+def test_our_school_after_a_visiting_body_is_the_one_university_the_page_names():
+    items = run("6月28日,重庆甲乙科技有限公司总经理张三一行到我校交流调研。\n\n"
+                "会上,重庆大学副校长李四介绍了学校办学情况和科研成果。")
+    assert _triples(items[:1]) == _as_set([("重庆甲乙科技有限公司", "重庆大学", "调研")])
+    # with two universities on the page, 我校 could be either: no guess
+    items = run("6月28日,重庆甲乙科技有限公司总经理张三一行到我校交流调研。\n\n"
+                "会上,重庆大学与四川美术学院的代表介绍了情况。")
+    assert _triples(items[:1]) == set()
+
+
+def test_abbreviations_and_own_units_are_the_same_body():
+    from loaders.text import Mention, _same_body
+    m = lambda name, id_=None: Mention(name, 0, len(name), id_, None, "other")  # noqa: E731
+    assert _same_body(m("中国甲乙总院"), m("中国甲乙科学研究总院集团有限公司"))
+    assert _same_body(m("九三学社市委会"), m("九三学社重庆市委会", "org.jiusan_cq"))
+    assert _same_body(m("重庆大学", "univ.cqu"), m("重庆大学材料科学与工程学院"))
+    assert not _same_body(m("重庆甲乙科技有限公司"), m("重庆丙丁科技有限公司"))
+    assert not _same_body(m("重庆大学", "univ.cqu"), m("重庆医科大学", "univ.cqmu"))  # two dataset actors
+
+
+def test_unit_names_joined_by_yu_short_names_inside_words_and_clusters_in_university_names():
+    [item] = run("会上,动画与数字影视学院师生代表发言,介绍了作品。此次合作意义重大、影响深远。")
+    assert [o["name"] for o in item["organisations"]] == ["动画与数字影视学院"]  # not 重大 (重庆大学's short name)
+    [item] = run("学院与重庆市甲乙农业科学院签订共建实践教学基地协议。")
+    assert [o["name"] for o in item["organisations"]] == ["重庆市甲乙农业科学院"]
+    [item] = run("重庆甲乙医药大学与璧山区签订战略合作协议。")
+    assert item["clusters"] == []  # 医药 in a university's name is what it teaches
