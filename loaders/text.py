@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import yaml
 
@@ -108,6 +108,12 @@ class NameIndex:
         parts += [_DISTRICT_SHORT_START + re.escape(n) for n in ordered if len(n) == 2 and n in district_short]
         pattern = re.compile("|".join(parts)) if parts else None
         return cls(names, pattern)
+
+    def matches(self, text: str) -> Iterator[tuple[re.Match, str, str, str]]:
+        """Each known name in `text` (brackets normalised): (match, id, label, canonical name)."""
+        if self.pattern is not None:
+            for m in self.pattern.finditer(_clean(text)):
+                yield (m, *self.names[m.group(0)])
 
 
 @dataclass
@@ -214,12 +220,8 @@ def _clean(text: str) -> str:
 
 def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Mention]:
     clean = _clean(text)
-    known: list[Mention] = []
-    if index.pattern is not None:
-        for m in index.pattern.finditer(clean):
-            node_id, label, name = index.names[m.group(0)]
-            known.append(Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label,
-                                 TYPE_OF_LABEL.get(label, "other")))  # the name as written
+    known = [Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other"))
+             for m, node_id, label, _ in index.matches(text)]  # the name as written
     found = list(known)
     pos = 0
     for chunk in _BREAK.split(clean):
@@ -379,19 +381,19 @@ _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _AGREEMENT = re.compile(r"签署|签订|签约")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
+_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)[“\"《]?$")
+_LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
+_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦)$")
+_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
+_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合")
+_PHRASE_END = re.compile(r"[，,：:]")
 
 
 def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
-    out = []
-    if index.pattern is None:
-        return out
-    for m in index.pattern.finditer(_clean(text)):
-        node_id, label, name = index.names[m.group(0)]
-        if label != "District":
-            continue
-        if _DISTRICT_ACTS_AFTER.match(text, m.end()) or _DISTRICT_ACTS_BEFORE.search(text, max(0, m.start() - 2), m.start()):
-            out.append(Mention(name, m.start(), m.end(), node_id, "District", "government"))
-    return out
+    return [Mention(name, m.start(), m.end(), node_id, "District", "government")
+            for m, node_id, label, name in index.matches(text)
+            if label == "District" and (_DISTRICT_ACTS_AFTER.match(text, m.end())
+                                        or _DISTRICT_ACTS_BEFORE.search(text, max(0, m.start() - 2), m.start()))]
 
 
 def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, context: Mention | None,
@@ -417,8 +419,7 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
         actors = list(_distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)]).values())
-        subject = next((m for m in actors if not _VISITED.search(text, _phrase_start(text, s0, m.start), m.start)
-                        and not _NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start)), None)
+        subject = next((m for m in actors if not _governed(text, s0, m)), None)
         own = _OWN.search(text, s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
@@ -447,9 +448,7 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             # partners named ("A、B与C签订…") each of them acts with the partners
             if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(sentence)
                                                         and not _ATTENDS.search(sentence))):
-                kind = _nearest_kind(sentence, end - s0, lex) or "other"
-                if kind != "签约" and _AGREEMENT.search(text, end, s1):
-                    kind = "签约"
+                kind = _agreed(_nearest_kind(sentence, end - s0, lex) or "other", sentence, end - s0)
                 for i, x in enumerate([subject] + chain):
                     for y in chain[i:]:
                         add(x, y, kind, sentence)
@@ -477,9 +476,7 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                 continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
             if partner.start >= 0 and _attends(sentence, at, lex):
                 continue
-            kind = kind or "other"
-            if kind != "签约" and _AGREEMENT.search(sentence, max(0, at)):
-                kind = "签约"  # a clause that signs an agreement after naming the partner: the agreement is the act
+            kind = _agreed(kind or "other", sentence, max(0, at))
             visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, subject.end), partner.start)
             if visited and kind != "签约":
                 kind = "调研"
@@ -488,25 +485,22 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
     return first_subject, relations
 
 
-_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)[“\"《]?$")
-_LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
-_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦)$")
-_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
-_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合")
-_PHRASE_END = re.compile(r"[，,：:]")
-
-
-def _phrase_start(text: str, s0: int, at: int) -> int:
-    """Start of the comma phrase holding position `at` (a visit verb governs only its own phrase:
-    "为深入贯彻…，A与B签署" does not make A visited)."""
-    cut = max((m.end() for m in _PHRASE_END.finditer(text, s0, at)), default=s0)
-    return cut
+def _governed(text: str, s0: int, m: Mention) -> bool:
+    """`m` is the object of a visit verb (考察了A) or a preposition (以A…, 依托A…) in its own comma
+    phrase, so not the one who acts: "为深入贯彻…，A与B签署" does not make A visited."""
+    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
+    return bool(_VISITED.search(text, start, m.start) or _NOT_AGENT.search(text, start, m.start))
 
 
 def _is_place(text: str, m: Mention) -> bool:
     """在A，…", "在A办理…": an organisation named only as the place is not a party ("在A签订协议" is
     A's agreement, so a place is only one followed by a comma or an errand done there)."""
     return m.start > 0 and text[m.start - 1] == "在" and re.match(r"[，,]|办理|注册", text[m.end:m.end + 2]) is not None
+
+
+def _agreed(kind: str, sentence: str, at: int) -> str:
+    """A clause that signs an agreement after naming the parties: the agreement is the act."""
+    return "签约" if _AGREEMENT.search(sentence, at) else kind
 
 
 def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
@@ -576,10 +570,7 @@ def _kind(sentence: str, lex: Lexicons) -> str | None:
 
 def _districts(text: str, index: NameIndex) -> list[dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    if index.pattern is None:
-        return []
-    for m in index.pattern.finditer(_clean(text)):
-        node_id, label, name = index.names[m.group(0)]
+    for m, node_id, label, name in index.matches(text):
         if label == "District":
             out.setdefault(node_id, {"id": node_id, "name": name, "start": m.start(), "end": m.end()})
     return list(out.values())
@@ -615,14 +606,11 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
 
 
 def _sole_university(text: str, index: NameIndex) -> Mention | None:
-    if index.pattern is None:
+    found = {node_id: name for _, node_id, label, name in index.matches(text) if label == "University"}
+    if len(found) != 1:
         return None
-    found = {}
-    for m in index.pattern.finditer(_clean(text)):
-        node_id, label, name = index.names[m.group(0)]
-        if label == "University":
-            found.setdefault(node_id, Mention(name, -1, -1, node_id, label, "university"))
-    return next(iter(found.values())) if len(found) == 1 else None
+    [(node_id, name)] = found.items()
+    return Mention(name, -1, -1, node_id, "University", "university")
 
 
 def as_json(result: dict[str, Any]) -> dict[str, Any]:
