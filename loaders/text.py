@@ -48,6 +48,7 @@ class Lexicons:
     lead_ins: list[str] = field(default_factory=list)
     generic: list[str] = field(default_factory=list)
     generic_prefixes: tuple[str, ...] = ()
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # short name -> (full name, type)
 
     def __post_init__(self) -> None:
         """Patterns built once per lexicon, not per item (extraction runs over thousands of items)."""
@@ -60,6 +61,9 @@ class Lexicons:
         words = sorted(self.lead_ins, key=lambda w: -len(w))
         self.lead_in = re.compile("^(?:" + "|".join(map(re.escape, words)) + ")") if words else None
         self.generic_names = set(self.generic)
+        shorts = sorted(self.bodies, key=lambda n: (-len(n), n))
+        self.body = re.compile("|".join((_SHORT_START + re.escape(n) + _SHORT_END) if len(n) == 2 else re.escape(n)
+                                        for n in shorts)) if shorts else None
 
     @classmethod
     def load(cls, folder: Path = LEXICONS) -> "Lexicons":
@@ -67,7 +71,8 @@ class Lexicons:
         guards = read("name_guards.yaml")
         return cls([tuple(x) for x in read("activity_kinds.yaml")["kinds"]], read("cluster_keywords.yaml")["clusters"],
                    [tuple(x) for x in read("org_forms.yaml")["forms"]], read("ambiguous_names.yaml")["names"],
-                   guards["lead_ins"], guards["generic"], tuple(guards["generic_prefixes"]))
+                   guards["lead_ins"], guards["generic"], tuple(guards["generic_prefixes"]),
+                   {k: tuple(v) for k, v in read("known_bodies.yaml")["bodies"].items()})
 
 
 @dataclass
@@ -124,15 +129,16 @@ class Mention:
     id: str | None
     label: str | None
     type: str
+    alias_of: str | None = None  # the full name a short name the text defined stands for
 
     @property
     def key(self) -> str:
-        """What makes two mentions the same organisation: its dataset id, else its name."""
-        return self.id or self.name
+        """What makes two mentions the same organisation: its dataset id, else its full name."""
+        return self.id or self.alias_of or self.name
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "id": self.id, "label": self.label, "type": self.type,
-                "start": self.start, "end": self.end}
+                "start": self.start, "end": self.end, **({"alias_of": self.alias_of} if self.alias_of else {})}
 
 
 @dataclass
@@ -218,10 +224,19 @@ def _clean(text: str) -> str:
     return text.replace("**", "  ").replace("（", "(").replace("）", ")")
 
 
-def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Mention]:
+def find_organisations(text: str, index: NameIndex, lex: Lexicons,
+                       aliases: dict[str, Mention] | None = None) -> list[Mention]:
+    """Organisations named in `text`. `aliases` holds the short names the text has defined so far
+    (…有限公司（以下简称“X”）); it is read and, with this item's definitions, added to."""
     clean = _clean(text)
     known = [Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other"))
              for m, node_id, label, _ in index.matches(text)]  # the name as written
+    if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
+        for m in lex.body.finditer(clean):
+            if not any(k.start < m.end() and k.end > m.start() for k in known):
+                full, type_ = lex.bodies[m.group(0)]
+                known.append(Mention(m.group(0), m.start(), m.end(), None, None, type_, full))
+        known.sort(key=lambda k: (k.start, -k.end))
     found = list(known)
     pos = 0
     for chunk in _BREAK.split(clean):
@@ -250,8 +265,41 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons) -> list[Menti
             found.append(Mention(text[s:e], s, e, None, None, kind))
     found.sort(key=lambda m: (m.start, -m.end))
     found = [_widened(m, text, clean, known) for m in found]
+    if aliases is not None:
+        found = _defined_aliases(text, found, aliases)
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if m.label != "District" or m.name.endswith("政府")]
+
+
+_DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
+
+
+def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention]) -> list[Mention]:
+    """A short name the text defines ("武汉华中数控股份有限公司（以下简称“华中数控”）") is that body
+    wherever the text uses it after, here and in later items, whether or not it has a name form of
+    its own (立讯集团 has, 华中数控 has not). The definition itself is not another mention."""
+    for m in found:
+        d = _DEFINES.match(text, m.end)
+        if d and d.group(1) not in aliases:
+            aliases[d.group(1)] = m
+    if not aliases:
+        return found
+    defs = [(d.start(), d.end()) for d in _DEFINES.finditer(text)]
+    out = []
+    for m in found:
+        if any(a <= m.start < b for a, b in defs):
+            continue  # inside the definition's brackets
+        full = aliases.get(m.name)
+        if full is not None and full.name != m.name:
+            m = Mention(m.name, m.start, m.end, full.id, full.label, full.type, full.alias_of or full.name)
+        out.append(m)
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+    for a in pattern.finditer(text):
+        if any(s <= a.start() < e for s, e in defs) or any(m.start < a.end() and m.end > a.start() for m in out):
+            continue
+        full = aliases[a.group(0)]
+        out.append(Mention(a.group(0), a.start(), a.end(), full.id, full.label, full.type, full.alias_of or full.name))
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 _UNIT_END = ("学院", "研究院", "研究所", "中心", "实验室", "系")
@@ -304,11 +352,12 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 # ------------------------------------------------------------------ one item
 def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
-                 context: Mention | None = None) -> Item:
+                 context: Mention | None = None, aliases: dict[str, Mention] | None = None) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
-    an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it."""
+    an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
+    the short names the text has defined so far (see `find_organisations`)."""
     item = Item(i, text, start, start + len(text), line)
-    mentions = find_organisations(text, index, lex)
+    mentions = find_organisations(text, index, lex, {} if aliases is None else aliases)
     districts = _districts(text, index)
     bold = re.match(r"\s*◆?\s*\*\*(.+?)\*\*", text)
     subject = None
@@ -326,7 +375,8 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
         item.districts = districts
     else:
         _brief_relations(item, text, subject, mentions, districts, lex)
-    item.topics = sorted(set(re.findall(r"[“\"]([^”\"]{2,30})[”\"]", text)) | set(re.findall(r"《([^》]{2,60})》", text)))
+    item.topics = sorted((set(re.findall(r"[“\"]([^”\"]{2,30})[”\"]", text)) - set(aliases or ()))
+                         | set(re.findall(r"《([^》]{2,60})》", text)))
     item.clusters = _clusters(text, lex, [m for m in mentions if m.type == "university"])
     return item
 
@@ -549,7 +599,9 @@ def _clusters(text: str, lex: Lexicons, names: list[Mention] = ()) -> list[dict[
 
 
 def _ref(m: Mention | None) -> dict[str, Any] | None:
-    return None if m is None else {"name": m.name, "id": m.id, "type": m.type}
+    if m is None:
+        return None
+    return {"name": m.name, "id": m.id, "type": m.type, **({"alias_of": m.alias_of} if m.alias_of else {})}
 
 
 def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
@@ -585,6 +637,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     # the university named last (prose: what 学校 / 我校 / 校地 refer to); before any is named, the
     # one university the whole text names, if it names only one (a university's own news page)
     context: Mention | None = None if brief else _sole_university(text, index)
+    aliases: dict[str, Mention] = {}  # short names the text defines (以下简称“X”), for the items after too
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
         line += text.count("\n", counted, s)
@@ -592,7 +645,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         body = re.sub(r"\s*\n\s*", "", text[s:e].strip())  # hard wraps and blank lines inside an item
         if len(body) < 8 or body.startswith("#"):
             continue
-        item = extract_item(i, body, s, line, index, lex, None if brief else context)
+        item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases)
         item.end = e
         items.append(item)
         acting = [r["source"] for r in item.relations if r["source"] and r["source"]["id"]]

@@ -23,6 +23,11 @@ def new_org_id(name: str, type_: str) -> str:
     return f"{'ent' if type_ == 'enterprise' else 'org'}.x{_hash(name, 10)}"
 
 
+def _key(org: dict[str, Any]) -> str:
+    """An organisation's name in the graph: the full name where the text used a short one it defined."""
+    return org.get("alias_of") or org["name"]
+
+
 def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, known_clusters: set[str],
                  existing_pairs: Iterable[tuple[str, str]] = ()) -> tuple[list[NodeRecord], list[EdgeRecord]]:
     existing = {tuple(sorted(p)) for p in existing_pairs}
@@ -42,7 +47,7 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
         subject_ref = [item["subject"]] if item["subject"] else []  # may come from the context, not this item
         ends = [x for r in item["relations"] for x in (r["source"], r["target"]) if x]
         for org in subject_ref + item["organisations"] + ends:
-            key = org["name"]
+            key = _key(org)
             if org.get("id"):
                 ids[key] = org["id"]
             elif key not in ids:
@@ -53,8 +58,8 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
                     props["kind"] = org["type"]
                 nodes.append(NodeRecord(label, ids[key], props, origin))
         kinds = [r["kind"] for r in item["relations"]]
-        subject = item["subject"]["name"] if item["subject"] else None
-        partners = "、".join(r["target"]["name"] for r in item["relations"])
+        subject = _key(item["subject"]) if item["subject"] else None
+        partners = "、".join(_key(r["target"]) for r in item["relations"])
         nodes.append(NodeRecord(schema.EVENT, event_id, {
             "name_zh": f"{subject or ''} — {partners}：{kinds[0] if kinds else 'other'}"[:120],
             "kind": kinds[0] if kinds else "other", "date": result.get("date"), "date_end": result.get("date_end"),
@@ -63,8 +68,8 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
         participants = {ids[subject]: "subject"} if subject in ids else {}
         for r in item["relations"]:
             if r["source"]:
-                participants.setdefault(ids[r["source"]["name"]], "subject")
-            participants.setdefault(ids[r["target"]["name"]], "partner")
+                participants.setdefault(ids[_key(r["source"])], "subject")
+            participants.setdefault(ids[_key(r["target"])], "partner")
         for node_id, role in participants.items():
             edges.append(edge(schema.PARTICIPATED_IN, node_id, event_id, {**props, "role": role}, origin))
         if item["districts"]:
@@ -76,7 +81,7 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
         edges.append(edge(schema.REPORTED_IN, event_id, source_id, props, origin))
         for r in item["relations"]:
             if r["source"]:
-                a, b = ids[r["source"]["name"]], ids[r["target"]["name"]]
+                a, b = ids[_key(r["source"])], ids[_key(r["target"])]
                 if a == b:
                     continue
                 pair = tuple(sorted((a, b)))

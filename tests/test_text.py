@@ -277,3 +277,36 @@ def test_unit_names_joined_by_yu_short_names_inside_words_and_clusters_in_univer
     assert [o["name"] for o in item["organisations"]] == ["重庆市甲乙农业科学院"]
     [item] = run("重庆甲乙医药大学与璧山区签订战略合作协议。")
     assert item["clusters"] == []  # 医药 in a university's name is what it teaches
+
+
+# Named bodies without a name form (docs/extraction.md, "Organisations"); company names made up.
+def test_a_short_name_the_text_defines_is_that_body_in_later_paragraphs_and_in_the_graph():
+    from loaders.text_records import text_records
+    text = ("重庆大学与武汉甲乙数控股份有限公司（以下简称“甲乙数控”）签署战略合作协议，双方将在智能制造领域开展深度合作。\n"
+            "甲乙数控将与重庆大学共建智能制造联合实验室，推动科研成果在重庆落地转化，服务本地产业发展。\n")
+    result = as_json(extract(text, INDEX))
+    first, second = result["items"]
+    assert _triples([first]) == _as_set([("重庆大学", "武汉甲乙数控股份有限公司", "签约")])
+    assert "甲乙数控" not in first["topics"]  # the definition is not a topic, nor another organisation
+    assert [o["name"] for o in first["organisations"]] == ["重庆大学", "武汉甲乙数控股份有限公司"]
+    body = next(o for o in second["organisations"] if o["name"] == "甲乙数控")
+    assert body["alias_of"] == "武汉甲乙数控股份有限公司" and body["type"] == "enterprise"
+    assert _triples([second]) == _as_set([("甲乙数控", "重庆大学", "共建")])
+    nodes, edges = text_records(result, "news.txt", "news.txt", "0" * 64, set())
+    assert [n.props["name_zh"] for n in nodes if n.label == "Enterprise"] == ["武汉甲乙数控股份有限公司"] * 2  # one id
+    assert len({n.id for n in nodes if n.label == "Enterprise"}) == 1
+    assert len({(e.source, e.target) for e in edges if e.type == "COOPERATES_WITH"}) == 1
+
+
+def test_well_known_bodies_without_a_name_form_are_found_by_the_curated_list():
+    [item] = run("重庆大学与国家电网、中国商飞签署战略合作协议。")
+    grid = next(o for o in item["organisations"] if o["name"] == "国家电网")
+    assert grid["id"] is None and grid["type"] == "enterprise" and grid["alias_of"] == "国家电网有限公司"
+    assert _triples([item]) == _as_set([("重庆大学", "国家电网", "签约"), ("重庆大学", "中国商飞", "签约")])
+    # a longer name that holds one is another organisation; a two-character one only stands as a name
+    [item] = run("国网重庆电力与国家电网重庆甲乙供电公司签署协议。")
+    assert [o["name"] for o in item["organisations"]] == ["国家电网重庆甲乙供电公司"]
+    [item] = run("同学们上网百度相关资料，完成了课题。")
+    assert item["organisations"] == []
+    [item] = run("重庆大学与百度签署合作协议。")
+    assert [o["name"] for o in item["organisations"]] == ["重庆大学", "百度"]
