@@ -34,7 +34,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 SELF_WORDS = ("双方", "我校", "学校", "该校")
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
-_SHORT_START = rf"(?:(?<![{_CJK}])|(?<=[与和同及赴到在对由为向了是将把被从请邀即如]))"
+_SHORT_START = rf"(?:(?<![{_CJK}])|(?<=[与和同及赴到在对由为向了是将把被从请邀即如据经]))"
 # a district's short name (北碚, 巴南) also counts right after a connective: "为北碚提供", "到北碚"
 _DISTRICT_SHORT_START = r"(?<=[为与和同到赴在对助持进])"
 
@@ -108,8 +108,9 @@ class NameIndex:
         # a two-character short name (重大, 川美) counts only where it stands as a name: before
         # punctuation, a connective or an activity verb, not inside a word (重大战略, 重大疾病)
         # and, unless it is a district's, not at the end of a word either (意义重大、责任重大)
-        parts = [("" if len(n) != 2 or n in district_short else _SHORT_START) + re.escape(n)
-                 + (_SHORT_END if len(n) == 2 else "") for n in ordered]
+        # a city body's short name (市科技局) is not read inside another city's (宜宾市科技局)
+        parts = [("" if (len(n) != 2 or n in district_short) and not n.startswith("市") else _SHORT_START)
+                 + re.escape(n) + (_SHORT_END if len(n) == 2 else "") for n in ordered]
         parts += [_DISTRICT_SHORT_START + re.escape(n) for n in ordered if len(n) == 2 and n in district_short]
         pattern = re.compile("|".join(parts)) if parts else None
         return cls(names, pattern)
@@ -259,6 +260,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
             overlaps = [k for k in known if k.start < e and k.end > s and k not in inside]
             if overlaps or any(k.end == e for k in inside):
                 continue  # the same organisation (perhaps after a verb), already found by name
+            if any(k.start == s and _generic_rest(clean[k.end:e], lex) for k in inside):
+                continue  # "重庆交通大学相关学院": that body's units in general, not another organisation
             for k in inside:  # a longer organisation name containing a known one is another organisation
                 found.remove(k)
             kind = next(t for f, t in lex.forms if trimmed.endswith(f))
@@ -271,7 +274,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
     return [m for m in found if m.label != "District" or m.name.endswith("政府")]
 
 
-_DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
+_DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
 
 
 def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention]) -> list[Mention]:
@@ -303,6 +306,9 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
 
 
 _UNIT_END = ("学院", "研究院", "研究所", "中心", "实验室", "系")
+# government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
+_BODY_END = ("委员会", "局", "委", "厅")
+_ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
 _NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本院", "该院", "双方", "企业", "高校", "政府", "学生", "师生",
                 "校企", "校地", "专家", "团队"}
 _PLACE_START = re.compile(rf"(?:中国|国家|[{_CJK}]{{2,3}}[省市])")
@@ -319,13 +325,22 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
         if city:
             s = m.start - len(city.group(0))
             return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
-    if (m.id is None and m.start > 0 and clean[m.start - 1] == "与" and m.name.endswith(_UNIT_END)
+    joined = clean[m.start - 1] if m.start > 0 else ""
+    if (m.id is None and (joined == "与" and m.name.endswith(_UNIT_END) or joined == "和" and m.name.endswith(_BODY_END))
             and not _PLACE_START.match(m.name)):  # "学院与重庆市…科学院": two bodies
         left = re.search(rf"(?:^|[^{_CJK}])([{_CJK}]{{2,6}})$", clean[:m.start - 1])
-        if left and left.group(1) not in _NOT_A_FIELD and not any(k.end > left.start(1) and k.start < m.start for k in known):
+        if (left and left.group(1) not in _NOT_A_FIELD and not _ROLE_END.search(left.group(1))
+                and not any(k.end > left.start(1) and k.start < m.start for k in known)):
             s = left.start(1)
             return Mention(text[s:m.end], s, m.end, None, None, m.type)
+    campus = re.match(rf"\(([{_CJK}]{{2,3}})\)", clean[m.end:m.end + 5]) if m.name.endswith(("大学", "学院")) else None
+    if campus and m.id is None:  # 中国地质大学（北京）: the campus is part of the name
+        return Mention(text[m.start:m.end + campus.end()], m.start, m.end + campus.end(), None, None, m.type)
     return m
+
+
+def _generic_rest(rest: str, lex: Lexicons) -> bool:
+    return rest.startswith(lex.generic_prefixes) or _COUNT.match(rest) is not None
 
 
 _COUNT = re.compile(r"^(?:[一二两三四五六七八九十百千几多数]+[大个家所批项支类些]|该|这|那|此|各|[0-9０-９]+)")
@@ -336,6 +351,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     is not one organisation: too short, a generic type of body, or a count ("四大…")."""
     if "(" in name and ")" not in name[name.rindex("("):]:
         name = name[name.rindex("(") + 1:]  # "…运营天生创新创业街(西南大学…研究院": the bracketed name
+    if ")" in name and "(" not in name[:name.rindex(")")]:
+        name = name[name.rindex(")") + 1:]  # "(记者 张三)重庆市政府": a closing bracket ends what came before
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]
@@ -424,10 +441,15 @@ def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: l
 # it is the one something is done with or for
 _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借助|通过|帮助|对|则|制定|出台|组织|成立|推动|推进|支持|"
                                   r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
-_DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)$")
+_DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
+# between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
+_DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{_CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
 _OWN = re.compile(r"学校|我校|该校|校方")
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
+_WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
+# a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
+_GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _AGREEMENT = re.compile(r"签署|签订|签约")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
@@ -440,10 +462,17 @@ _PHRASE_END = re.compile(r"[，,：:]")
 
 
 def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
-    return [Mention(name, m.start(), m.end(), node_id, "District", "government")
-            for m, node_id, label, name in index.matches(text)
-            if label == "District" and (_DISTRICT_ACTS_AFTER.match(text, m.end())
-                                        or _DISTRICT_ACTS_BEFORE.search(text, max(0, m.start() - 2), m.start()))]
+    found = [Mention(name, m.start(), m.end(), node_id, "District", "government")
+             for m, node_id, label, name in index.matches(text) if label == "District"]
+    acts = [bool(_DISTRICT_ACTS_AFTER.match(text, d.end) or _DISTRICT_ACTS_BEFORE.search(text, max(0, d.start - 5), d.start))
+            for d in found]
+    # a district listed with one that acts acts too: "与两江新区、江北、南岸等9区县签订", "璧山、铜梁与…"
+    for i in [*range(1, len(found)), *range(len(found) - 2, -1, -1)]:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(found) and acts[j] and not acts[i]:
+                a, b = sorted((found[i], found[j]), key=lambda d: d.start)
+                acts[i] = _DISTRICT_LIST.fullmatch(text, a.end, b.start) is not None
+    return [d for d, yes in zip(found, acts) if yes]
 
 
 def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, context: Mention | None,
@@ -478,6 +507,10 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
         elif subject is not None and _WITH_BEFORE.search(text, max(s0, subject.start - 3), subject.start):
             subject = None  # "赴北京与A签署…": A is the partner, the subject is left out (the one before)
+        group = _GROUP.search(text, s0, s1)
+        listed = _last_list(text, actors_all, group.start()) if group and (subject is None or group.start() < subject.start) else []
+        if listed:  # "A、B、C等11所高校代表参会…11所高校与武隆区签署": the universities listed before
+            subject = listed[0]
         if subject is None:
             subject = current
         if subject is None and ctx is not None and _SELF.search(sentence):
@@ -503,6 +536,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                     for y in chain[i:]:
                         add(x, y, kind, sentence)
             co_subjects = chain
+        if listed:
+            co_subjects = listed[1:]
         if ctx is not None and subject is not None and _SELF.search(sentence):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
@@ -516,9 +551,14 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             continue
         current = subject
         first_subject = first_subject or subject
+        heads = [subject] + co_subjects
         for partner in partners:
-            if subject.name in partner.name or (subject.label == "University" and context is not None
-                                                and subject.id == context.id and context.name in partner.name):
+            if _starts_pair(text, s0, partner, heads[0]):
+                heads = [partner]  # "A与B，C与D签约": C acts with D, not with A
+                continue
+            head = heads[0]
+            if head.name in partner.name or (head.label == "University" and context is not None
+                                             and head.id == context.id and context.name in partner.name):
                 continue  # the subject's own unit (重庆交通大学前沿技术交叉研究院): not a partner
             at = partner.end - s0 if partner.start >= 0 else len(sentence)
             kind = _nearest_kind(sentence, at, lex)
@@ -527,12 +567,32 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             if partner.start >= 0 and _attends(sentence, at, lex):
                 continue
             kind = _agreed(kind or "other", sentence, max(0, at))
-            visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, subject.end), partner.start)
+            visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, head.end), partner.start)
             if visited and kind != "签约":
                 kind = "调研"
-            for actor in [subject] + co_subjects:
+            for actor in heads:
                 add(actor, partner, kind, sentence)
     return first_subject, relations
+
+
+def _last_list(text: str, actors: list[Mention], before: int) -> list[Mention]:
+    """The last list of two or more universities named before `before` (A、B和C), in text order."""
+    unis = [m for m in actors if m.type == "university" and m.end <= before]
+    run: list[Mention] = []
+    for m in reversed(unis):
+        if run and re.fullmatch(r"[、和及\s]*", text[m.end:run[0].start]) is None:
+            break
+        run.insert(0, m)
+    return run if len(run) >= 2 else []
+
+
+def _starts_pair(text: str, s0: int, m: Mention, head: Mention) -> bool:
+    """`m` opens a comma phrase of its own with 与 / 和 / 同 after it, later in the clause than the
+    subject: "A与B，C与D签约" pairs C with D."""
+    if m.start < 0 or head.start < s0 or m.start <= head.end:
+        return False
+    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
+    return start > head.end and not text[start:m.start].strip() and _WITH_AFTER.match(text, m.end) is not None
 
 
 def _governed(text: str, s0: int, m: Mention) -> bool:
@@ -638,6 +698,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     # one university the whole text names, if it names only one (a university's own news page)
     context: Mention | None = None if brief else _sole_university(text, index)
     aliases: dict[str, Mention] = {}  # short names the text defines (以下简称“X”), for the items after too
+    agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see _restated)
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
         line += text.count("\n", counted, s)
@@ -647,6 +708,8 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
             continue
         item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases)
         item.end = e
+        if not brief:
+            item.relations = _restated(item.relations, agreements)
         items.append(item)
         acting = [r["source"] for r in item.relations if r["source"] and r["source"]["id"]]
         named = [m for m in item.organisations if m.label == "University" and m.start >= 0
@@ -656,6 +719,30 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         elif named:  # a university that acts (or opens the item), not one listed among many
             context = max(named, key=lambda m: m.start)
     return {**head, "items": items}
+
+
+def _restated(relations: list[dict[str, Any]], agreements: dict[frozenset, dict[str, Any]]) -> list[dict[str, Any]]:
+    """News prose, after a paragraph that reports two parties signing: later paragraphs about the same
+    pair set out what the agreement covers (共建…, 人才培养…), not new activities. Their kinds go
+    to the agreement's `covers`; the relations themselves are dropped. Briefs are not affected (each
+    ◆ item is its own activity), nor is one paragraph naming several kinds."""
+    out = []
+    for r in relations:
+        if r["source"] is None:
+            out.append(r)
+            continue
+        pair = frozenset(x.get("id") or x.get("alias_of") or x["name"] for x in (r["source"], r["target"]))
+        signed = agreements.get(pair)
+        if signed is not None and r["kind"] != "签约":
+            if r["kind"] != "other" and r["kind"] not in signed.setdefault("covers", []):
+                signed["covers"].append(r["kind"])
+            continue
+        out.append(r)
+    for r in out:
+        if r["source"] is not None and r["kind"] == "签约":
+            pair = frozenset(x.get("id") or x.get("alias_of") or x["name"] for x in (r["source"], r["target"]))
+            agreements.setdefault(pair, r)
+    return out
 
 
 def _sole_university(text: str, index: NameIndex) -> Mention | None:

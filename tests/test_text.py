@@ -283,19 +283,22 @@ def test_unit_names_joined_by_yu_short_names_inside_words_and_clusters_in_univer
 def test_a_short_name_the_text_defines_is_that_body_in_later_paragraphs_and_in_the_graph():
     from loaders.text_records import text_records
     text = ("重庆大学与武汉甲乙数控股份有限公司（以下简称“甲乙数控”）签署战略合作协议，双方将在智能制造领域开展深度合作。\n"
-            "甲乙数控将与重庆大学共建智能制造联合实验室，推动科研成果在重庆落地转化，服务本地产业发展。\n")
+            "甲乙数控将与重庆大学共建智能制造联合实验室，推动科研成果在重庆落地转化，服务本地产业发展。\n"
+            "甲乙数控还与四川美术学院开展合作交流，共同培养工业设计方向的专业人才，服务本地产业发展。\n")
     result = as_json(extract(text, INDEX))
-    first, second = result["items"]
+    first, second, third = result["items"]
     assert _triples([first]) == _as_set([("重庆大学", "武汉甲乙数控股份有限公司", "签约")])
     assert "甲乙数控" not in first["topics"]  # the definition is not a topic, nor another organisation
     assert [o["name"] for o in first["organisations"]] == ["重庆大学", "武汉甲乙数控股份有限公司"]
     body = next(o for o in second["organisations"] if o["name"] == "甲乙数控")
     assert body["alias_of"] == "武汉甲乙数控股份有限公司" and body["type"] == "enterprise"
-    assert _triples([second]) == _as_set([("甲乙数控", "重庆大学", "共建")])
+    # the pair signed in the paragraph before: what they build is what the agreement covers
+    assert second["relations"] == [] and first["relations"][0]["covers"] == ["共建"]
+    assert {(r["source"]["alias_of"], r["target"]["name"]) for r in third["relations"]} == {("武汉甲乙数控股份有限公司", "四川美术学院")}
     nodes, edges = text_records(result, "news.txt", "news.txt", "0" * 64, set())
-    assert [n.props["name_zh"] for n in nodes if n.label == "Enterprise"] == ["武汉甲乙数控股份有限公司"] * 2  # one id
+    assert {n.props["name_zh"] for n in nodes if n.label == "Enterprise"} == {"武汉甲乙数控股份有限公司"}  # no 甲乙数控 node
     assert len({n.id for n in nodes if n.label == "Enterprise"}) == 1
-    assert len({(e.source, e.target) for e in edges if e.type == "COOPERATES_WITH"}) == 1
+    assert len({(e.source, e.target) for e in edges if e.type == "COOPERATES_WITH"}) == 2  # with 重庆大学, 四川美术学院
 
 
 def test_well_known_bodies_without_a_name_form_are_found_by_the_curated_list():
@@ -310,3 +313,48 @@ def test_well_known_bodies_without_a_name_form_are_found_by_the_curated_list():
     assert item["organisations"] == []
     [item] = run("重庆大学与百度签署合作协议。")
     assert [o["name"] for o in item["organisations"]] == ["重庆大学", "百度"]
+
+
+# Rules prompted by the fifth unseen web batch (docs/extraction.md); company names made up.
+def test_districts_listed_with_one_that_acts_act_too():
+    [item] = run("会上，重庆市甲乙委员会与重庆璧山区、北碚、沙坪坝等3区签订战略合作协议。")
+    assert _triples([item]) == _as_set([("重庆市甲乙委员会", d, "签约") for d in ("璧山区", "北碚区", "沙坪坝区")])
+    [item] = run("会上，璧山区、北碚区的代表介绍了情况。")
+    assert item["relations"] == []  # places, not parties
+
+
+def test_a_group_of_universities_stands_for_the_list_before_it():
+    [item] = run("重庆大学、西南政法大学、四川美术学院等3所高校代表参会。3所高校与北碚区签署合作协议。")
+    assert _triples([item]) == _as_set([(u, "北碚区", "签约") for u in ("重庆大学", "西南政法大学", "四川美术学院")])
+
+
+def test_each_comma_phrase_with_its_own_pair():
+    [item] = run("签约仪式上，重庆大学与璧山区，四川美术学院与北碚区分别签订合作协议。")
+    assert _triples([item]) == _as_set([("重庆大学", "璧山区", "签约"), ("四川美术学院", "北碚区", "签约")])
+
+
+def test_names_a_body_in_general_a_campus_and_fields_joined_by_he():
+    [item] = run("甲乙县住房和城乡建设委员会、文化和旅游发展委员会技术负责人与重庆大学相关学院专家开展交流。")
+    assert [o["name"] for o in item["organisations"]] == ["甲乙县住房和城乡建设委员会", "文化和旅游发展委员会", "重庆大学"]
+    assert {r["target"]["name"] for r in item["relations"]} | {r["source"]["name"] for r in item["relations"]} >= {"重庆大学"}
+    [item] = run("中国甲乙大学（北京）与璧山区签订合作协议。")
+    assert [o["name"] for o in item["organisations"]] == ["中国甲乙大学（北京）"]
+    [item] = run("（记者 张三）重庆市政府与四川美术学院签订合作协议，力争建成各类产业研究院。")
+    assert [o["name"] for o in item["organisations"]] == ["重庆市政府", "四川美术学院"]
+
+
+def test_a_city_body_short_name_is_not_read_inside_another_citys_name():
+    index = NameIndex.from_rows([("org.cq_sci", "Organization", "重庆市科学技术局", ["市科技局"])])
+    [item] = as_json(extract("活动由市科技局、甲乙市科技局联合主办。", index))["items"]
+    assert [(o["name"], o["id"]) for o in item["organisations"]] == [("市科技局", "org.cq_sci"), ("甲乙市科技局", None)]
+
+
+def test_later_paragraphs_about_a_pair_that_signed_say_what_the_agreement_covers():
+    text = ("重庆大学与重庆甲乙科技有限公司签署战略合作协议，推动双方在智能制造领域的合作不断走深走实。\n"
+            "根据协议，重庆大学将与重庆甲乙科技有限公司共建联合实验室，并联合开展人才培养和技术攻关。\n")
+    first, second = run(text)
+    assert _triples([first]) == _as_set([("重庆大学", "重庆甲乙科技有限公司", "签约")])
+    assert second["relations"] == [] and first["relations"][0]["covers"] == ["共建"]
+    # a brief's items are separate activities
+    brief = run("◆**重庆大学**与重庆甲乙科技有限公司签署合作协议。\n◆**重庆大学**与重庆甲乙科技有限公司共建联合实验室。\n")
+    assert [r["kind"] for it in brief for r in it["relations"]] == ["签约", "共建"]
