@@ -21,10 +21,10 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 _CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|同|赴|到|在|对|为|向|由|联合(?!创新)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<!共)同|赴|到|在|对|为|向|由|联合(?!创新)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的|是|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
@@ -54,7 +54,9 @@ class Lexicons:
         """Patterns built once per lexicon, not per item (extraction runs over thousands of items)."""
         self.forms = sorted(self.forms, key=lambda x: -len(x[0]))  # longer forms first
         forms = "|".join(re.escape(f) for f, _ in self.forms)
-        self.name_form = re.compile(rf"([A-Za-z{_CJK}()·]{{2,40}}(?:{forms})(?:[{_CJK}]{{1,6}}分公司)?)")
+        gov = "|".join(re.escape(f) for f, t in self.forms if t == "government")
+        # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
+        self.name_form = re.compile(rf"([A-Za-z{_CJK}()·]{{2,40}}(?:{forms})(?:[{_CJK}]{{1,6}}分公司)?|[市区县](?:{gov}))")
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
                                                                          key=lambda k: (-len(k), k))))
@@ -100,6 +102,10 @@ class NameIndex:
                     if name.endswith("自治县"):
                         forms.append(f"{short}县")  # 石柱土家族自治县 is usually written 石柱县
                 forms += [f"{name}人民政府", f"{name}政府"]  # a district's government acts for the district
+            if name.endswith("委员会"):
+                forms.append(name[:-2])  # 重庆市经济和信息化委员会 is also written …信息化委
+            # Chongqing's own bodies as its news writes them: 市科学技术局 for 重庆市科学技术局
+            forms += [f[2:] for f in list(forms) if f.startswith("重庆市") and len(f) >= 7]
             for form in forms:
                 form = form.replace("（", "(").replace("）", ")")  # matched on text with brackets normalised
                 if len(form) >= 2 and form not in names and form not in skip:
@@ -256,6 +262,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
             if trimmed is None:
                 continue
             s += len(name) - len(trimmed)
+            firm = _COMPANY.match(trimmed)
+            if firm and trimmed[firm.end():] in lex.generic_names:
+                e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
+                trimmed = trimmed[:firm.end()]
             inside = [k for k in known if k.start >= s and k.end <= e]
             overlaps = [k for k in known if k.start < e and k.end > s and k not in inside]
             if overlaps or any(k.end == e for k in inside):
@@ -328,15 +338,33 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
     joined = clean[m.start - 1] if m.start > 0 else ""
     if (m.id is None and (joined == "与" and m.name.endswith(_UNIT_END) or joined == "和" and m.name.endswith(_BODY_END))
             and not _PLACE_START.match(m.name)):  # "学院与重庆市…科学院": two bodies
-        left = re.search(rf"(?:^|[^{_CJK}])([{_CJK}]{{2,6}})$", clean[:m.start - 1])
-        if (left and left.group(1) not in _NOT_A_FIELD and not _ROLE_END.search(left.group(1))
-                and not any(k.end > left.start(1) and k.start < m.start for k in known)):
-            s = left.start(1)
+        left = _field_before(clean, m.start - 1)
+        if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
+                and not any(k.end > left[0] and k.start < m.start for k in known)):
+            s = left[0]
             return Mention(text[s:m.end], s, m.end, None, None, m.type)
     campus = re.match(rf"\(([{_CJK}]{{2,3}})\)", clean[m.end:m.end + 5]) if m.name.endswith(("大学", "学院")) else None
     if campus and m.id is None:  # 中国地质大学（北京）: the campus is part of the name
         return Mention(text[m.start:m.end + campus.end()], m.start, m.end + campus.end(), None, None, m.type)
     return m
+
+
+_COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公司|集团)")
+
+
+_FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对|和|与|及|的|了|并|在|为|研究院|研究所|大学|学院|公司|集团|中心|"
+                        r"共建|建设|揭牌|成立|打造|组建|牵头")
+
+
+def _field_before(clean: str, end: int) -> tuple[int, str] | None:
+    """The field name that stands before a 与 / 和 at `end` ("计算机" in "来自学校计算机与信息科学学院"):
+    the Chinese characters after punctuation, cut after the last clause word, if 2-6 of them."""
+    run = re.search(rf"[{_CJK}]{{1,14}}$", clean[:end])
+    if run is None:
+        return None
+    start = max([run.start()] + [run.start() + c.end() for c in _FIELD_CUT.finditer(run.group(0))])
+    field = clean[start:end]
+    return (start, field) if 2 <= len(field) <= 6 else None
 
 
 def _generic_rest(rest: str, lex: Lexicons) -> bool:
@@ -394,7 +422,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
         _brief_relations(item, text, subject, mentions, districts, lex)
     item.topics = sorted((set(re.findall(r"[“\"]([^”\"]{2,30})[”\"]", text)) - set(aliases or ()))
                          | set(re.findall(r"《([^》]{2,60})》", text)))
-    item.clusters = _clusters(text, lex, [m for m in mentions if m.type == "university"])
+    item.clusters = _clusters(text, lex, [m for m in mentions if m.type in ("university", "government")])
     return item
 
 
@@ -457,8 +485,12 @@ _BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦)$")
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
-_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合")
+_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办")
 _PHRASE_END = re.compile(r"[，,：:]")
+# after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
+_VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
+_EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介会|活动)[”\"]")
+_TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
 
 
 def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
@@ -486,8 +518,14 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                         key=lambda m: (m.start, -m.end))
     relations: list[dict[str, Any]] = []
     seen_pairs: set[tuple[frozenset, str]] = set()
+    # a body written again another way (厚捷医药集团 after 重庆厚捷医药集团有限公司) is the first one
+    first_as: dict[tuple[int, int], Mention] = {}
+    for i, m in enumerate(actors_all):
+        first_as[(m.start, m.end)] = next((x for x in actors_all[:i] if x.key != m.key and _same_body(x, m)
+                                           and x.id is None and m.id is None), m)
 
     def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
+        a, b = first_as.get((a.start, a.end), a), first_as.get((b.start, b.end), b)
         pair = (frozenset((a.key, b.key)), kind)
         if pair not in seen_pairs and not _same_body(a, b):
             seen_pairs.add(pair)
@@ -499,6 +537,9 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
         s0, s1, sentence = s.start(), s.end(), s.group(0)
         actors = list(_distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)]).values())
         subject = next((m for m in actors if not _governed(text, s0, m)), None)
+        if actors and subject is not None and subject is not actors[0] and (
+                current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
+            subject = None  # "（他们）参观了A、B，了解C的…": the visitors (the subject before), not C
         own = _OWN.search(text, s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
@@ -564,6 +605,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             kind = _nearest_kind(sentence, at, lex)
             if kind is None and _ATTENDS.search(sentence):
                 continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
+            if kind is None and partner.start >= 0 and _TITLE.match(text, partner.end):
+                continue  # "A院士X和B院士Y作了演讲": people named by their bodies, no activity between them
             if partner.start >= 0 and _attends(sentence, at, lex):
                 continue
             kind = _agreed(kind or "other", sentence, max(0, at))
@@ -604,8 +647,19 @@ def _governed(text: str, s0: int, m: Mention) -> bool:
 
 def _is_place(text: str, m: Mention) -> bool:
     """在A，…", "在A办理…": an organisation named only as the place is not a party ("在A签订协议" is
-    A's agreement, so a place is only one followed by a comma or an errand done there)."""
-    return m.start > 0 and text[m.start - 1] == "在" and re.match(r"[，,]|办理|注册", text[m.end:m.end + 2]) is not None
+    A's agreement, so a place is only one followed by a comma or an errand done there). Nor are the
+    venues of a meeting (大会在A、B双会场同步召开) or a body named inside the quoted title of an
+    event (“…共同体成立暨A揭牌仪式”)."""
+    if m.start < 0:
+        return False
+    if m.start > 0 and text[m.start - 1] == "在" and re.match(r"[，,]|办理|注册", text[m.end:m.end + 2]) is not None:
+        return True
+    venue = re.search(r"在(?:[^，,。；;“”]{2,40}?、)?$", text[max(0, m.start - 42):m.start])
+    if venue and _VENUE.match(text, m.end):
+        return True
+    title = re.search(r"[“\"][^”\"]*$", text[:m.start])
+    close = re.search(r"[”\"]", text[m.end:])
+    return bool(title and close and _EVENT_END.search(text, m.end, m.end + close.start() + 1))
 
 
 def _agreed(kind: str, sentence: str, at: int) -> str:
@@ -617,6 +671,8 @@ def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
     """What a clause builds ("…共建A研究院", "共同打造“A”“B”等平台") is not a party to it."""
     if _BUILT.search(text, s0, m.start):
         return True
+    if m.start > 0 and text[m.start - 1] == "为" and re.match(r"(?:授牌|揭牌)", text[m.end:m.end + 2]):
+        return True  # "为A授牌": the platform the plaque names
     before = [a for a in actors if a.end <= m.start]
     return bool(before) and _LIST_GAP.fullmatch(text, before[-1].end, m.start) is not None and _built(text, s0, before[-1], actors)
 
@@ -625,7 +681,7 @@ def _attends(sentence: str, at: int, lex: Lexicons) -> bool:
     """The partner is named in a list of who attended: 出席 / 参加 follows it with no activity word
     between ("…B管委会副主任饶静、…出席会议")."""
     m = _ATTENDS.search(sentence, at)
-    return m is not None and not any(word in sentence[at:m.start()] for word, _ in lex.kinds)
+    return m is not None and not any(word in _unroled(sentence[at:m.start()]) for word, _ in lex.kinds)
 
 
 def _same_body(a: Mention, b: Mention) -> bool:
@@ -637,9 +693,12 @@ def _same_body(a: Mention, b: Mention) -> bool:
         return True
     if a.id is not None and b.id is not None:
         return False
-    short, long = sorted((a.name, b.name), key=len)
-    if len(short) >= 4 and long.startswith(short):
-        return True  # a body and its own unit (重庆理工大学 / 重庆理工大学材料科学与工程学院)
+    (short, s_alias), (long, _) = sorted(((a.name, a.alias_of), (b.name, b.alias_of)), key=lambda x: len(x[0]))
+    if (len(short) >= 4 or s_alias is not None and len(short) >= 2) and long.startswith(short):
+        return True  # a body and its own unit (重庆理工大学 / …材料科学与工程学院; 西门子 / 西门子中国有限公司)
+    bare = re.sub(r"^(?:重庆市?|中国)", "", long)
+    if bare != long and len(short) >= 4 and bare.startswith(short):
+        return True  # 厚捷医药集团 / 重庆厚捷医药集团有限公司
     if len(short) < 5 or short[:4] != long[:4]:
         return False
     rest = iter(long)
@@ -666,7 +725,9 @@ def _ref(m: Mention | None) -> dict[str, Any] | None:
 
 def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
     """The activity named nearest after the partner in its sentence (else nearest before it);
-    equally near words go by the lexicon's order."""
+    equally near words go by the lexicon's order. An activity word that is part of a title
+    (调研员) names no activity."""
+    sentence = _unroled(sentence)
     best = None
     for rank, (word, kind) in enumerate(lex.kinds):
         for m in re.finditer(re.escape(word), sentence):
@@ -674,6 +735,11 @@ def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, kind)
     return best[2] if best else None
+
+
+def _unroled(sentence: str) -> str:
+    """Same length: activity words inside a job title (正处级调研员) blanked out."""
+    return re.sub(r"(?:调研|研究)员", lambda m: "□" * len(m.group(0)), sentence)
 
 
 def _kind(sentence: str, lex: Lexicons) -> str | None:

@@ -358,3 +358,41 @@ def test_later_paragraphs_about_a_pair_that_signed_say_what_the_agreement_covers
     # a brief's items are separate activities
     brief = run("◆**重庆大学**与重庆甲乙科技有限公司签署合作协议。\n◆**重庆大学**与重庆甲乙科技有限公司共建联合实验室。\n")
     assert [r["kind"] for it in brief for r in it["relations"]] == ["签约", "共建"]
+
+
+# Rules prompted by the sixth unseen web batch (docs/extraction.md); names made up.
+def test_co_hosts_and_a_citys_own_bureaus_written_with_shi_alone():
+    [item] = run("此次大赛由重庆市甲乙委员会、市药监局、市知识产权局主办。")
+    assert [o["name"] for o in item["organisations"]] == ["重庆市甲乙委员会", "市药监局", "市知识产权局"]
+    assert _triples([item]) == _as_set([("重庆市甲乙委员会", "市药监局", "other"), ("重庆市甲乙委员会", "市知识产权局", "other"),
+                                        ("市药监局", "市知识产权局", "other")])
+
+
+def test_venues_event_titles_and_plaques_name_no_party():
+    [item] = run("大会在甲乙工业学院、重庆大学双会场同步召开。")
+    assert [o["name"] for o in item["organisations"]] == ["甲乙工业学院", "重庆大学"] and item["relations"] == []
+    [item] = run("由重庆大学、四川美术学院共同发起的“甲乙产教融合发展共同体成立暨甲乙智能制造实训中心揭牌仪式”在璧山举行。")
+    assert "甲乙产教融合发展共同体" in {o["name"] for o in item["organisations"]}
+    assert {n for r in item["relations"] for n in (r["source"]["name"], r["target"]["name"])} == {"重庆大学", "四川美术学院"}
+    [item] = run("会上重庆大学与重庆甲乙医疗科技有限公司签订共建协议，并为甲乙医疗器械研究所授牌。")
+    assert _triples([item]) == _as_set([("重庆大学", "重庆甲乙医疗科技有限公司", "签约")])
+
+
+def test_people_named_by_their_bodies_are_no_activity_between_the_bodies():
+    assert _triples(run("中国甲乙学会院士张三和重庆大学教授李四分别作了主题演讲。")) == set()
+    # 调研员 is a title, not a visit
+    assert _triples(run("重庆大学与璧山区签署协议。璧山区人民政府副区长张三，重庆市甲乙委员会正处级调研员李四出席活动。")) == _as_set([
+        ("重庆大学", "璧山区", "签约")])
+
+
+def test_a_companys_lab_is_the_company_and_a_visited_list_has_no_later_subject():
+    [item] = run("刘伟一行参观了重庆甲乙产业园展厅和重庆乙丙生物医药有限公司实验室，详细了解丙丁投资产业园的发展与规划。")
+    assert "重庆乙丙生物医药有限公司" in {o["name"] for o in item["organisations"]}
+    assert item["relations"] == []  # the visitors are people, not 丙丁投资产业园
+
+
+def test_the_same_body_with_and_without_its_city_and_fields_after_a_clause_word():
+    [item] = run("重庆大学赴重庆甲乙医药集团有限公司调研，甲乙医药集团对重庆大学的到访表示欢迎。")
+    assert _triples([item]) == _as_set([("重庆大学", "重庆甲乙医药集团有限公司", "调研")])
+    [item] = run("来自学校计算机与信息科学学院的专家参加考察。")
+    assert [o["name"] for o in item["organisations"]] == ["计算机与信息科学学院"]
