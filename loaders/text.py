@@ -23,8 +23,8 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
 _CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<!共)同|赴|到|在|对|为|向|由|联合(?!创新)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
-                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+|个|挂牌|的|是|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|"
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
@@ -56,7 +56,8 @@ class Lexicons:
         forms = "|".join(re.escape(f) for f, _ in self.forms)
         gov = "|".join(re.escape(f) for f, t in self.forms if t == "government")
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
-        self.name_form = re.compile(rf"([A-Za-z{_CJK}()·]{{2,40}}(?:{forms})(?:[{_CJK}]{{1,6}}分公司)?|[市区县](?:{gov}))")
+        self.name_form = re.compile(rf"([A-Za-z0-9{_CJK}()·]{{2,40}}(?:{forms})(?:[{_CJK}]{{1,6}}(?:分公司|分院|分中心))?"
+                                    rf"|[市区县](?:{gov}))")
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
                                                                          key=lambda k: (-len(k), k))))
@@ -274,8 +275,11 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
                 continue  # "重庆交通大学相关学院": that body's units in general, not another organisation
             for k in inside:  # a longer organisation name containing a known one is another organisation
                 found.remove(k)
-            kind = next(t for f, t in lex.forms if trimmed.endswith(f))
-            found.append(Mention(text[s:e], s, e, None, None, kind))
+            branch = re.search(rf"[{_CJK}]{{1,6}}(?:分院|分中心)$", trimmed)
+            kind = next((t for f, t in lex.forms if trimmed.endswith(f) or branch is not None  # …研究院西部分院: a 研究院
+                         and re.search(re.escape(f) + rf"[{_CJK}]{{1,6}}(?:分院|分中心)$", trimmed)), "other")
+            full = trimmed[:-2] + "人民政府" if trimmed.endswith("政府") and not trimmed.endswith("人民政府") else None
+            found.append(Mention(text[s:e], s, e, None, None, kind, full))  # 重庆市政府 is 重庆市人民政府
     found.sort(key=lambda m: (m.start, -m.end))
     found = [_widened(m, text, clean, known) for m in found]
     if aliases is not None:
@@ -331,7 +335,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
     before 与 joins only when it stands alone (2-6 characters after punctuation or the start) and
     is not itself an organisation or a word like 学校 / 企业."""
     if m.label == "District" and m.name.endswith("政府"):
-        city = re.search(rf"[{_CJK}]{{2,3}}市$", clean[max(0, m.start - 4):m.start])
+        city = re.search(rf"(?:重庆|[{_CJK}]{{2}})市$", clean[max(0, m.start - 3):m.start])
         if city:
             s = m.start - len(city.group(0))
             return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
@@ -352,7 +356,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
 _COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公司|集团)")
 
 
-_FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对|和|与|及|的|了|并|在|为|研究院|研究所|大学|学院|公司|集团|中心|"
+_FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
                         r"共建|建设|揭牌|成立|打造|组建|牵头")
 
 
@@ -371,7 +375,7 @@ def _generic_rest(rest: str, lex: Lexicons) -> bool:
     return rest.startswith(lex.generic_prefixes) or _COUNT.match(rest) is not None
 
 
-_COUNT = re.compile(r"^(?:[一二两三四五六七八九十百千几多数]+[大个家所批项支类些]|该|这|那|此|各|[0-9０-９]+)")
+_COUNT = re.compile(r"^(?:[一二两三四五六七八九十百千几多数]+[大个家所批项支类些地校市县区]|该|这|那|此|各|[0-9０-９]+)")
 
 
 def _guarded(name: str, lex: Lexicons) -> str | None:
@@ -427,7 +431,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
 
 
 _SELF = re.compile("|".join(SELF_WORDS + ("校地", "我们学校")))
-_VISITED = re.compile(r"考察|调研|走访|参观|来到|走进|赴|前往|深入|带领|率领|率队")
+_VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队")
 
 
 def _distinct(mentions: list[Mention]) -> dict[str, Mention]:
@@ -481,12 +485,13 @@ _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _AGREEMENT = re.compile(r"签署|签订|签约")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
-_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)[“\"《]?$")
+_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
-_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦)$")
+_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为)$")
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办")
 _PHRASE_END = re.compile(r"[，,：:]")
+_LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|到|赴|走进|来到|合作|共同|签|依托|借力|借助|通过|联手|牵手|协同|邀请")
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
 _VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
 _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介会|活动)[”\"]")
@@ -557,7 +562,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
         if subject is None and ctx is not None and _SELF.search(sentence):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
         # what the clause builds (…签署协议，共建A研究院) is not a party to it
-        partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)]
+        partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
+                    and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
         co_subjects: list[Mention] = []
         if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
@@ -607,6 +613,9 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                 continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
             if kind is None and partner.start >= 0 and _TITLE.match(text, partner.end):
                 continue  # "A院士X和B院士Y作了演讲": people named by their bodies, no activity between them
+            if (kind is None and partner.start > head.end >= s0
+                    and not _LINKED.search(text, head.end, partner.start)):
+                continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them
             if partner.start >= 0 and _attends(sentence, at, lex):
                 continue
             kind = _agreed(kind or "other", sentence, max(0, at))
@@ -614,6 +623,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             if visited and kind != "签约":
                 kind = "调研"
             for actor in heads:
+                if partner.start < 0 and any(frozenset((actor.key, partner.key)) == p for p, _ in seen_pairs):
+                    continue  # "双方将…": the pair already related in this item, said again
                 add(actor, partner, kind, sentence)
     return first_subject, relations
 
@@ -636,6 +647,13 @@ def _starts_pair(text: str, s0: int, m: Mention, head: Mention) -> bool:
         return False
     start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
     return start > head.end and not text[start:m.start].strip() and _WITH_AFTER.match(text, m.end) is not None
+
+
+def _framed(text: str, s0: int, m: Mention) -> bool:
+    """`m` is the object of 以 / 依托 / 作为… in its own comma phrase ("作为A牵头单位，B与C签署"): a frame
+    for the clause, not a party to it."""
+    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
+    return bool(_NOT_AGENT.search(text, start, m.start))
 
 
 def _governed(text: str, s0: int, m: Mention) -> bool:
@@ -691,9 +709,9 @@ def _same_body(a: Mention, b: Mention) -> bool:
     dataset actors are never the same body by name."""
     if a.key == b.key:
         return True
-    if a.id is not None and b.id is not None:
-        return False
     (short, s_alias), (long, _) = sorted(((a.name, a.alias_of), (b.name, b.alias_of)), key=lambda x: len(x[0]))
+    if a.id is not None and b.id is not None:  # two dataset actors: only a body and its own unit
+        return len(short) >= 4 and long.startswith(short) and long.endswith(_UNIT_END + ("医院",))
     if (len(short) >= 4 or s_alias is not None and len(short) >= 2) and long.startswith(short):
         return True  # a body and its own unit (重庆理工大学 / …材料科学与工程学院; 西门子 / 西门子中国有限公司)
     bare = re.sub(r"^(?:重庆市?|中国)", "", long)

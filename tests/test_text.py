@@ -396,3 +396,40 @@ def test_the_same_body_with_and_without_its_city_and_fields_after_a_clause_word(
     assert _triples([item]) == _as_set([("重庆大学", "重庆甲乙医药集团有限公司", "调研")])
     [item] = run("来自学校计算机与信息科学学院的专家参加考察。")
     assert [o["name"] for o in item["organisations"]] == ["计算机与信息科学学院"]
+
+
+# Rules prompted by the seventh unseen web batch (docs/extraction.md); names made up.
+def test_names_with_digits_branches_and_short_government_names():
+    [item] = run("甲乙联通和重庆市政府签署战略合作协议，共同组建甲乙联通5G融合创新中心。")
+    names = {o["name"]: o for o in item["organisations"]}
+    assert "甲乙联通5G融合创新中心" in names
+    assert names["重庆市政府"]["alias_of"] == "重庆市人民政府"  # one body with 重庆市人民政府 written elsewhere
+    [item] = run("重庆大学与中国甲乙研究院西部分院签署合作协议。")
+    assert [(o["name"], o["type"]) for o in item["organisations"]] == [("重庆大学", "university"), ("中国甲乙研究院西部分院", "platform")]
+
+
+def test_a_listed_body_with_no_verb_or_link_is_no_partner():
+    assert _triples(run("重庆市甲乙委员会、市甲乙处、重庆大学、四川美术学院、重庆甲乙科技有限公司等单位负责人。")) == set()
+    # 依托 links them
+    assert _triples(run("璧山区依托重庆大学的专业团队，编制了产业规划。")) == _as_set([("璧山区", "重庆大学", "other")])
+
+
+def test_a_frame_before_the_subject_and_both_sides_said_again_add_nothing():
+    [item] = run("作为甲乙产教融合共同体牵头单位，重庆大学与璧山区正式签署战略合作协议，双方将展开深度合作。")
+    assert _triples([item]) == _as_set([("重庆大学", "璧山区", "签约")])
+    [item] = run("作为甲乙产教融合共同体牵头单位的重庆大学与璧山区签署协议。")
+    assert _triples([item]) == _as_set([("重庆大学", "璧山区", "签约")])
+
+
+def test_colleges_that_each_sign_with_listed_centres():
+    [item] = run("交流活动期间，甲乙职业学院、乙丙职业学院还分别与甲县职教中心、乙县职教中心签订战略合作协议。")
+    assert _triples([item]) == _as_set([(a, b, "签约") for a in ("甲乙职业学院", "乙丙职业学院") for b in ("甲县职教中心", "乙县职教中心")])
+
+
+def test_a_university_and_its_own_institute_are_one_side():
+    index = NameIndex.from_rows([("univ.x", "University", "甲乙大学", None),
+                                 ("plat.x", "Platform", "甲乙大学(重庆)产业技术研究院", None),
+                                 ("district.beibei", "District", "北碚区", None)])
+    [item] = as_json(extract("由甲乙大学与重庆北碚区共建的甲乙大学（重庆）产业技术研究院揭牌成立。"
+                             "甲乙大学（重庆）产业技术研究院将整合甲乙大学学科资源优势。", index))["items"]
+    assert _triples([item]) == _as_set([("甲乙大学", "北碚区", "共建")])
