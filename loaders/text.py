@@ -21,10 +21,10 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 _CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<!共)同|赴|到|在|对|为|向|由|联合(?!创新)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期])|赴|到|在|对|为|向|由|联合(?!创新)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
@@ -257,8 +257,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
         for m in lex.name_form.finditer(chunk):
             name = m.group(1)
             s, e = start + m.start(1), start + m.end(1)
-            if clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院")):
-                continue  # 大学生 (students), 大学城 (a university town): not an organisation
+            if clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院")) or clean[e:e + 1] == "校" and name.endswith("院"):
+                continue  # 大学生 (students), 大学城 (a university town), 高职院校: not an organisation
             trimmed = _guarded(re.sub(rf"^[{_CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
             if trimmed is None:
                 continue
@@ -282,10 +282,66 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
             found.append(Mention(text[s:e], s, e, None, None, kind, full))  # 重庆市政府 is 重庆市人民政府
     found.sort(key=lambda m: (m.start, -m.end))
     found = [_widened(m, text, clean, known) for m in found]
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                         and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
+    found = _listed_firms(text, clean, found, lex) + _outer_governments(clean, text, found)
+    found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
+        _short_forms(found, known, aliases)
         found = _defined_aliases(text, found, aliases)
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if m.label != "District" or m.name.endswith("政府")]
+
+
+_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+家)?(?:企业|公司)")
+_OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{_CJK}]{{2,3}}省)[{_CJK}]{{2,4}}[市县区])(?![{_CJK}]{{0,2}}(?:人民政府|政府|委|局))")
+_LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
+_TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
+_PLACE_HEAD = re.compile(rf"^(?:[{_CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{_CJK}]{{2}}市)")
+
+
+def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """Items of a list that ends "等15家企业" are enterprises even without a name form
+    (初链科技、拓维信息、蓝卓数字科技等15家企业)."""
+    out = list(found)
+    for lst in _FIRM_LIST.finditer(clean):
+        pos = lst.start(1)
+        for part in lst.group(1).split("、"):
+            start, name = pos, part
+            pos += len(part) + 1
+            last = _BREAK.split(name)[-1]  # "活动吸引了初链科技": the name after the clause words
+            name = _guarded(last, lex) if len(last) >= 4 else (last if len(last) >= 2 else None)
+            if not name or not re.fullmatch(rf"[A-Za-z0-9{_CJK}()]+", name):
+                continue
+            s = start + len(part) - len(name)
+            if not any(m.start < s + len(name) and m.end > s for m in out):
+                out.append(Mention(text[s:s + len(name)], s, s + len(name), None, None, "enterprise"))
+    return out
+
+
+def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Mention]:
+    """A city or county outside the dataset, named with its province after 与 / 和 (与浙江省永康市举行…):
+    its government is the party."""
+    return [Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government")
+            for m in _OUTER_GOV.finditer(clean) if not any(f.start < m.end(1) and f.end > m.start(1) for f in found)]
+
+
+def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, Mention]) -> None:
+    """Short forms a later paragraph may use for a body named in full, added to the text's aliases:
+    a company without its place, trade and legal form (四川宜宾鲍莉新材料有限公司 → 宜宾鲍莉), and a
+    unit named after its body (重庆电子科技职业大学电子与物联网学院 → 电子与物联网学院)."""
+    for m in found:
+        if m.id is not None or m.alias_of is not None:
+            continue
+        core = _LEGAL_END.sub("", m.name)
+        if core != m.name:
+            core = _TRADE_END.sub("", core)
+            for short in {core, _PLACE_HEAD.sub("", core)}:
+                if len(short) >= 4 and short != m.name:
+                    aliases.setdefault(short, m)
+        parent = next((k for k in known if k.start == m.start and k.end < m.end and k.id is not None), None)
+        if parent is not None and len(m.name) - len(parent.name) >= 4 and m.name.endswith(_UNIT_END):
+            aliases.setdefault(m.name[len(parent.name):], m)
 
 
 _DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
@@ -340,12 +396,15 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
             s = m.start - len(city.group(0))
             return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
     joined = clean[m.start - 1] if m.start > 0 else ""
-    if (m.id is None and (joined == "与" and m.name.endswith(_UNIT_END) or joined == "和" and m.name.endswith(_BODY_END))
+    if (m.id is None and (joined == "与" and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
             and not _PLACE_START.match(m.name)):  # "学院与重庆市…科学院": two bodies
         left = _field_before(clean, m.start - 1)
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
             s = left[0]
+            parent = next((k for k in known if k.end == s and k.id is not None), None)
+            if parent is not None:  # "重庆电子科技职业大学电子与物联网学院": the unit written with its body
+                s = parent.start
             return Mention(text[s:m.end], s, m.end, None, None, m.type)
     campus = re.match(rf"\(([{_CJK}]{{2,3}})\)", clean[m.end:m.end + 5]) if m.name.endswith(("大学", "学院")) else None
     if campus and m.id is None:  # 中国地质大学（北京）: the campus is part of the name
@@ -471,7 +530,7 @@ def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: l
 
 # a district acts (rather than being a place) when a connective or action follows its name, or
 # it is the one something is done with or for
-_DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借助|通过|帮助|对|则|制定|出台|组织|成立|推动|推进|支持|"
+_DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借助|通过|帮助|对|则|制定|出台|组织|成立|推动|推进|支持|启动|"
                                   r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
@@ -489,8 +548,10 @@ _BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为)$")
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
-_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办")
+_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
+_ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
+_FOUNDS = re.compile(r"\s*(?:等\S{0,6}?)?(?:发起|组建|牵头|出资|成立|主办)")
 _LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|到|赴|走进|来到|合作|共同|签|依托|借力|借助|通过|联手|牵手|协同|邀请")
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
 _VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
@@ -552,7 +613,10 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                 continue
             subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
         elif subject is not None and _WITH_BEFORE.search(text, max(s0, subject.start - 3), subject.start):
-            subject = None  # "赴北京与A签署…": A is the partner, the subject is left out (the one before)
+            after = [m for m in actors if m.start > subject.end and not _governed(text, s0, m)]
+            # "在与A的两年合作中，B…": B acts with A; else "赴北京与A签署…": the subject is left out
+            subject = after[0] if current is None and after and re.search(
+                r"[，,]", text[subject.end:after[0].start]) else None
         group = _GROUP.search(text, s0, s1)
         listed = _last_list(text, actors_all, group.start()) if group and (subject is None or group.start() < subject.start) else []
         if listed:  # "A、B、C等11所高校代表参会…11所高校与武隆区签署": the universities listed before
@@ -561,6 +625,18 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             subject = current
         if subject is None and ctx is not None and _SELF.search(sentence):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
+        founders = _founders(text, s0, s1, actors, subject)
+        if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
+            verb = _FOUNDS.match(text, founders[-1].end) or _JOINTLY.match(text, founders[-1].end)
+            founded = re.search("发起|组建|出资|成立", text[verb.end():verb.end() + 6] if verb else "") or (
+                verb is not None and re.search("发起|组建|出资|成立", verb.group(0)))
+            kind = _nearest_kind(sentence, founders[-1].end - s0, lex) or ("共建" if founded else "other")
+            for i, x in enumerate(founders):
+                for y in founders[i + 1:]:
+                    add(x, y, kind, sentence)
+            current = founders[0]
+            first_subject = first_subject or founders[0]
+            continue
         # what the clause builds (…签署协议，共建A研究院) is not a party to it
         partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
@@ -596,6 +672,9 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
         if subject is None:
             continue
+        if _ELECTS.search(sentence):
+            current = subject
+            continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
         current = subject
         first_subject = first_subject or subject
         heads = [subject] + co_subjects
@@ -627,6 +706,23 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
                     continue  # "双方将…": the pair already related in this item, said again
                 add(actor, partner, kind, sentence)
     return first_subject, relations
+
+
+def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Mention | None) -> list[Mention]:
+    """"X由A、B和C联合发起 / 共同组建": A, B, C (two or more, listed right after 由, later than the
+    clause's first actor) when they act jointly or found something; else []."""
+    by = next((m for m in actors if m.start > s0 and text[m.start - 1] == "由" and subject is not None
+               and m.start >= subject.start), None)
+    if by is None:
+        return []
+    chain, end = [by], by.end
+    for m in actors:
+        if m.start >= end and re.fullmatch(r"[、和及与\s]*", text[end:m.start]):
+            chain.append(m)
+            end = m.end
+    if len(chain) >= 2 and (_JOINTLY.match(text, end) or _FOUNDS.match(text, end)):
+        return chain
+    return []
 
 
 def _last_list(text: str, actors: list[Mention], before: int) -> list[Mention]:

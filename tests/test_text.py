@@ -433,3 +433,39 @@ def test_a_university_and_its_own_institute_are_one_side():
     [item] = as_json(extract("由甲乙大学与重庆北碚区共建的甲乙大学（重庆）产业技术研究院揭牌成立。"
                              "甲乙大学（重庆）产业技术研究院将整合甲乙大学学科资源优势。", index))["items"]
     assert _triples([item]) == _as_set([("甲乙大学", "北碚区", "共建")])
+
+
+# Rules prompted by the eighth unseen web batch (docs/extraction.md); names made up.
+def test_a_list_that_ends_with_so_many_firms_names_firms():
+    [item] = run("活动吸引了初甲科技、拓乙信息、广州丙丁智能科技等15家企业代表参与。")
+    assert [(o["name"], o["type"]) for o in item["organisations"]] == [
+        ("初甲科技", "enterprise"), ("拓乙信息", "enterprise"), ("广州丙丁智能科技", "enterprise")]
+
+
+def test_a_city_outside_the_dataset_named_with_its_province_is_a_party():
+    [item] = run("重庆大学与浙江省甲乙市举行科技创新合作对接活动，签署校地合作协议。")
+    assert _triples([item]) == _as_set([("重庆大学", "浙江省甲乙市", "签约")])
+
+
+def test_founders_named_after_by_act_together_and_elections_relate_no_one():
+    [item] = run("联盟由重庆甲乙集团和重庆大学联合组织发起，汇集了重庆乙丙新材料有限公司等32家企业、四川美术学院等17家高校院所。")
+    assert _triples([item]) == _as_set([("重庆甲乙集团", "重庆大学", "共建")])
+    [item] = run("大会选举出重庆甲乙集团张三为理事长，重庆大学化学化工学院教授李四为副理事长。")
+    assert item["relations"] == []
+
+
+def test_a_company_is_found_again_by_its_short_form_in_a_later_paragraph():
+    text = ("在甲乙看来，四川宜宾甲乙新材料有限公司的研发总监张斌认为产学研合作让企业走上了科技研发的高速路。\n"
+            "在与重庆大学的两年合作中，宜宾甲乙在富锂锰基材料研发项目上取得了突破性进展。\n")
+    second = run(text)[1]
+    body = next(o for o in second["organisations"] if o["name"] == "宜宾甲乙")
+    assert body["alias_of"] == "四川宜宾甲乙新材料有限公司"
+    assert {frozenset((r["source"]["name"], r["target"]["name"])) for r in second["relations"]} == {frozenset(("宜宾甲乙", "重庆大学"))}
+
+
+def test_a_unit_written_with_its_university_is_one_name_and_later_the_same_unit():
+    text = ("近日，重庆大学电子与物联网学院联合中国甲乙研究院西部分院主办产教融合交流活动，双方围绕人才培养展开深度对话。\n"
+            "会后，电子与物联网学院院长张三表示，将与行业企业深化合作，推动教育链与产业链精准对接。\n")
+    first, second = run(text)
+    assert [o["name"] for o in first["organisations"]] == ["重庆大学电子与物联网学院", "中国甲乙研究院西部分院"]
+    assert second["organisations"][0]["alias_of"] == "重庆大学电子与物联网学院"
