@@ -21,10 +21,10 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 _CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期])|赴|到|在|对|为|向|由|联合(?!创新)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期])|赴|到|在|对|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
@@ -293,7 +293,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
     return [m for m in found if m.label != "District" or m.name.endswith("政府")]
 
 
-_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+家)?(?:企业|公司)")
+_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+家)?"
+                        r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{_CJK}]{{2,3}}省)[{_CJK}]{{2,4}}[市县区])(?![{_CJK}]{{0,2}}(?:人民政府|政府|委|局))")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
@@ -516,6 +517,9 @@ def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: l
     item.organisations = ([subject] if subject else []) + list(seen.values())
     item.districts = districts
     sentences = [(s.start(), s.end(), s.group(0)) for s in _SENTENCE.finditer(text)]
+    sentence_of = lambda m: next((s for s in sentences if s[0] <= m.start < s[1]), (0, len(text), text))  # noqa: E731
+    # what the item builds ("…共建智慧教育技术校企联合实验室") is no partner
+    seen = {k: m for k, m in seen.items() if not (m.start >= 0 and _built(text, sentence_of(m)[0], m, mentions))}
     if not seen:  # an activity with a district (校地合作, a visit): the district is the partner
         own = subject.id if subject else None
         for d in districts:
@@ -523,7 +527,7 @@ def _brief_relations(item: Item, text: str, subject: Mention | None, mentions: l
                 seen[d["id"]] = Mention(d["name"], d["start"], d["end"], d["id"], "District", "government")
                 break
     for partner in seen.values():
-        s0, s1, sentence = next((s for s in sentences if s[0] <= partner.start < s[1]), (0, len(text), text))
+        s0, s1, sentence = sentence_of(partner)
         kind = _nearest_kind(sentence, partner.end - s0, lex) or _kind(sentences[0][2] if sentences else text, lex)
         item.relations.append(_relation(subject, partner, kind or "other", sentence))
 
@@ -539,6 +543,10 @@ _OWN = re.compile(r"学校|我校|该校|校方")
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
+# between two bodies of one list: 、 和 及, perhaps with other listed items no name form found (海南海事局)
+_PERSON = re.compile(r"长|书记|主任|总监|经理|教授|院士|主席|专家|负责人|代表")  # "A董事长X、B院长Y": people, not bodies
+_LIST_MATES = re.compile(r"[、和及\s]*(?:[^、，,。；;：:与同]{2,24}?[、和及]\s*)*?")
+_WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)")  # "A、B分别与学校签署": each with the university
 # a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
@@ -644,7 +652,7 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
         if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
             for m in partners:
-                if m.start >= end and re.fullmatch(r"[、和及\s]*", text[end:m.start]):
+                if m.start >= end and _LIST_MATES.fullmatch(text, end, m.start) and not _PERSON.search(text, end, m.start):
                     chain.append(m)
                     end = m.end
                 elif m.start >= end:
@@ -653,7 +661,8 @@ def _prose_relations(text: str, mentions: list[Mention], index: NameIndex, conte
             # "由A、B、C共同牵头组建", "A、B出资成立…", "《A B合作协议》": they act together; with
             # partners named ("A、B与C签订…") each of them acts with the partners
             if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(sentence)
-                                                        and not _ATTENDS.search(sentence))):
+                                                        and not _ATTENDS.search(sentence)
+                                                        and not _WITH_SELF.search(sentence, end - s0))):
                 kind = _agreed(_nearest_kind(sentence, end - s0, lex) or "other", sentence, end - s0)
                 for i, x in enumerate([subject] + chain):
                     for y in chain[i:]:

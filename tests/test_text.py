@@ -469,3 +469,25 @@ def test_a_unit_written_with_its_university_is_one_name_and_later_the_same_unit(
     first, second = run(text)
     assert [o["name"] for o in first["organisations"]] == ["重庆大学电子与物联网学院", "中国甲乙研究院西部分院"]
     assert second["organisations"][0]["alias_of"] == "重庆大学电子与物联网学院"
+
+
+# Rules prompted by the ninth unseen web batch (docs/extraction.md); names made up.
+def test_list_mates_with_unfound_items_between_and_an_unnamed_partner():
+    # 甲乙海事局 has no name form we know; the bodies around it are still one list, and they each
+    # signed with 学校 (a university the page never names): no relation among them
+    [item] = run("甲乙海事局、中国甲乙信息科技集团有限公司、乙丙交通检测中心、重庆丙丁控股(集团)有限公司等单位分别与学校签署战略合作协议。")
+    assert item["relations"] == []
+
+
+def test_joint_labs_and_what_a_brief_item_builds():
+    [item] = run("甲乙公司考察调研了交通土建工程材料国家地方联合工程实验室。")
+    assert "交通土建工程材料国家地方联合工程实验室" in {o["name"] for o in item["organisations"]}  # not 工程实验室
+    [item] = run("◆**重庆大学**与重庆甲乙科技有限公司签署合作协议，共建智慧教育技术校企联合实验室。")
+    assert _triples([item]) == _as_set([("重庆大学", "重庆甲乙科技有限公司", "签约")])
+
+
+def test_so_many_large_firms_and_state_firms_by_their_short_names():
+    [item] = run("重庆大学与中交、中铁等大型企业开办海外项目管理人才班。")
+    assert {(o["name"], o.get("alias_of")) for o in item["organisations"]} >= {("中交", "中国交通建设股份有限公司"),
+                                                                             ("中铁", "中国中铁股份有限公司")}
+    assert _triples([item]) == _as_set([("重庆大学", "中交", "人才培养"), ("重庆大学", "中铁", "人才培养")])
