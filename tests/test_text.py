@@ -153,7 +153,7 @@ def _scores(embedded, seed: str) -> dict:
 # floors just under the measured figures (docs/extraction.md): a rule change that costs accuracy
 # on prose fails here. Seed 003 is the development text for the prose rules, seed 004 was held out.
 @pytest.mark.skipif(not SEED.exists(), reason="the seed documents are not beside the repository")
-@pytest.mark.parametrize("seed, floors", [("003", {"organisations": 0.88, "relations": 0.65, "clusters": 0.95}),
+@pytest.mark.parametrize("seed, floors", [("003", {"organisations": 0.92, "relations": 0.65, "clusters": 0.95}),
                                           ("004", {"organisations": 0.94, "relations": 0.80, "clusters": 0.85})])
 def test_prose_scores_on_seeds_003_and_004(embedded, seed, floors):
     scores = _scores(embedded, seed)
@@ -171,7 +171,7 @@ def test_precision_and_recall_on_every_item_of_seed_001(embedded):
     print(json.dumps(scores, ensure_ascii=False))
     # Seen text: these floors keep the figures in docs/extraction.md honest; unseen text scores lower.
     assert scores["organisations"]["f1"] >= 0.95
-    assert scores["relations"]["f1"] >= 0.8
+    assert scores["relations"]["f1"] >= 0.85
     assert scores["clusters"]["f1"] >= 0.8
 
 
