@@ -261,7 +261,7 @@ def test_our_school_after_a_visiting_body_is_the_one_university_the_page_names()
 
 
 def test_abbreviations_and_own_units_are_the_same_body():
-    from loaders.text import Mention, _same_body
+    from loaders.text_names import Mention, same_body as _same_body
     m = lambda name, id_=None: Mention(name, 0, len(name), id_, None, "other")  # noqa: E731
     assert _same_body(m("中国甲乙总院"), m("中国甲乙科学研究总院集团有限公司"))
     assert _same_body(m("九三学社市委会"), m("九三学社重庆市委会", "org.jiusan_cq"))

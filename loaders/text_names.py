@@ -1,0 +1,405 @@
+"""Organisations in text: the lexicons (data/lexicons/), the index of known names and aliases
+built from the store, and the rules that find organisations by name, by name form (…有限公司,
+…研究院, …人民政府), by a short name the text defines or a list that says what its items are.
+Pure; used by loaders/text.py."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import yaml
+
+LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
+TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
+                 "Enterprise": "enterprise", "Organization": "other", "District": "government"}
+CJK = r"\u4e00-\u9fff"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期])|赴|到|在|对|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+                    r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|"
+                    r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
+_SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
+              r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
+_SHORT_START = rf"(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向了是将把被从请邀即如据经]))"
+# a district's short name (北碚, 巴南) also counts right after a connective: "为北碚提供", "到北碚"
+_DISTRICT_SHORT_START = r"(?<=[为与和同到赴在对助持进])"
+
+
+@dataclass
+class Lexicons:
+    kinds: list[tuple[str, str]]
+    clusters: dict[str, list[str]]
+    forms: list[tuple[str, str]]
+    ambiguous: list[str] = field(default_factory=list)
+    lead_ins: list[str] = field(default_factory=list)
+    generic: list[str] = field(default_factory=list)
+    generic_prefixes: tuple[str, ...] = ()
+    bodies: dict[str, tuple[str, str]] = field(default_factory=dict)  # short name -> (full name, type)
+
+    def __post_init__(self) -> None:
+        """Patterns built once per lexicon, not per item (extraction runs over thousands of items)."""
+        self.forms = sorted(self.forms, key=lambda x: -len(x[0]))  # longer forms first
+        forms = "|".join(re.escape(f) for f, _ in self.forms)
+        gov = "|".join(re.escape(f) for f, t in self.forms if t == "government")
+        # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
+        self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
+                                    rf"|[市区县](?:{gov}))")
+        self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
+        self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
+                                                                         key=lambda k: (-len(k), k))))
+        words = sorted(self.lead_ins, key=lambda w: -len(w))
+        self.lead_in = re.compile("^(?:" + "|".join(map(re.escape, words)) + ")") if words else None
+        self.generic_names = set(self.generic)
+        shorts = sorted(self.bodies, key=lambda n: (-len(n), n))
+        self.body = re.compile("|".join((_SHORT_START + re.escape(n) + _SHORT_END) if len(n) == 2 else re.escape(n)
+                                        for n in shorts)) if shorts else None
+
+    @classmethod
+    def load(cls, folder: Path = LEXICONS) -> "Lexicons":
+        read = lambda name: yaml.safe_load((folder / name).read_text(encoding="utf-8"))  # noqa: E731
+        guards = read("name_guards.yaml")
+        return cls([tuple(x) for x in read("activity_kinds.yaml")["kinds"]], read("cluster_keywords.yaml")["clusters"],
+                   [tuple(x) for x in read("org_forms.yaml")["forms"]], read("ambiguous_names.yaml")["names"],
+                   guards["lead_ins"], guards["generic"], tuple(guards["generic_prefixes"]),
+                   {k: tuple(v) for k, v in read("known_bodies.yaml")["bodies"].items()})
+
+
+@dataclass
+class NameIndex:
+    """Known names and aliases -> (id, label, name_zh); districts also by their short name."""
+
+    names: dict[str, tuple[str, str, str]]
+    pattern: re.Pattern | None = None
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str | None, list[str] | None]],
+                  ambiguous: Iterable[str] = ()) -> "NameIndex":
+        skip = set(ambiguous)
+        names: dict[str, tuple[str, str, str]] = {}
+        district_short: set[str] = set()
+        for node_id, label, name, aliases in rows:
+            if not name:
+                continue
+            forms = [name, *(aliases or [])]
+            if label == "District":
+                short = re.sub(r"(土家族苗族自治县|苗族土家族自治县|土家族自治县|自治县|新区|区|县)$", "", name)
+                if len(short) >= 2 and short != name:
+                    forms.append(short)
+                    district_short.add(short)
+                    if name.endswith("自治县"):
+                        forms.append(f"{short}县")  # 石柱土家族自治县 is usually written 石柱县
+                forms += [f"{name}人民政府", f"{name}政府"]  # a district's government acts for the district
+            if name.endswith("委员会"):
+                forms.append(name[:-2])  # 重庆市经济和信息化委员会 is also written …信息化委
+            # Chongqing's own bodies as its news writes them: 市科学技术局 for 重庆市科学技术局
+            forms += [f[2:] for f in list(forms) if f.startswith("重庆市") and len(f) >= 7]
+            for form in forms:
+                form = form.replace("（", "(").replace("）", ")")  # matched on text with brackets normalised
+                if len(form) >= 2 and form not in names and form not in skip:
+                    names[form] = (node_id, label, name)
+        ordered = sorted(names, key=lambda n: (-len(n), n))
+        # a two-character short name (重大, 川美) counts only where it stands as a name: before
+        # punctuation, a connective or an activity verb, not inside a word (重大战略, 重大疾病)
+        # and, unless it is a district's, not at the end of a word either (意义重大、责任重大)
+        # a city body's short name (市科技局) is not read inside another city's (宜宾市科技局)
+        parts = [("" if (len(n) != 2 or n in district_short) and not n.startswith("市") else _SHORT_START)
+                 + re.escape(n) + (_SHORT_END if len(n) == 2 else "") for n in ordered]
+        parts += [_DISTRICT_SHORT_START + re.escape(n) for n in ordered if len(n) == 2 and n in district_short]
+        pattern = re.compile("|".join(parts)) if parts else None
+        return cls(names, pattern)
+
+    def matches(self, text: str) -> Iterator[tuple[re.Match, str, str, str]]:
+        """Each known name in `text` (brackets normalised): (match, id, label, canonical name)."""
+        if self.pattern is not None:
+            for m in self.pattern.finditer(_clean(text)):
+                yield (m, *self.names[m.group(0)])
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    end: int
+    id: str | None
+    label: str | None
+    type: str
+    alias_of: str | None = None  # the full name a short name the text defined stands for
+
+    @property
+    def key(self) -> str:
+        """What makes two mentions the same organisation: its dataset id, else its full name."""
+        return self.id or self.alias_of or self.name
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "id": self.id, "label": self.label, "type": self.type,
+                "start": self.start, "end": self.end, **({"alias_of": self.alias_of} if self.alias_of else {})}
+
+
+# ------------------------------------------------------------------ organisations
+def _clean(text: str) -> str:
+    """Same length as `text` (offsets stay valid): bold markers and full-width brackets normalised."""
+    return text.replace("**", "  ").replace("（", "(").replace("）", ")")
+
+
+def find_organisations(text: str, index: NameIndex, lex: Lexicons,
+                       aliases: dict[str, Mention] | None = None) -> list[Mention]:
+    """Organisations named in `text`. `aliases` holds the short names the text has defined so far
+    (…有限公司（以下简称“X”）); it is read and, with this item's definitions, added to."""
+    clean = _clean(text)
+    known = [Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other"))
+             for m, node_id, label, _ in index.matches(text)]  # the name as written
+    if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
+        for m in lex.body.finditer(clean):
+            if not any(k.start < m.end() and k.end > m.start() for k in known):
+                full, type_ = lex.bodies[m.group(0)]
+                known.append(Mention(m.group(0), m.start(), m.end(), None, None, type_, full))
+        known.sort(key=lambda k: (k.start, -k.end))
+    found = list(known)
+    pos = 0
+    for chunk in _BREAK.split(clean):
+        start = clean.find(chunk, pos) if chunk else -1
+        if start < 0:
+            continue
+        pos = start + len(chunk)
+        # greedy: within a chunk (already cut at list marks and verbs) the longest name wins, so
+        # "…酒业(集团)有限公司" is one company, not "…酒业(集团" plus a remainder
+        for m in lex.name_form.finditer(chunk):
+            name = m.group(1)
+            s, e = start + m.start(1), start + m.end(1)
+            if clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院")) or clean[e:e + 1] == "校" and name.endswith("院"):
+                continue  # 大学生 (students), 大学城 (a university town), 高职院校: not an organisation
+            trimmed = _guarded(re.sub(rf"^[{CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
+            if trimmed is None:
+                continue
+            s += len(name) - len(trimmed)
+            firm = _COMPANY.match(trimmed)
+            if firm and trimmed[firm.end():] in lex.generic_names:
+                e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
+                trimmed = trimmed[:firm.end()]
+            inside = [k for k in known if k.start >= s and k.end <= e]
+            overlaps = [k for k in known if k.start < e and k.end > s and k not in inside]
+            if overlaps or any(k.end == e for k in inside):
+                continue  # the same organisation (perhaps after a verb), already found by name
+            if any(k.start == s and _generic_rest(clean[k.end:e], lex) for k in inside):
+                continue  # "重庆交通大学相关学院": that body's units in general, not another organisation
+            for k in inside:  # a longer organisation name containing a known one is another organisation
+                found.remove(k)
+            branch = re.search(rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)
+            kind = next((t for f, t in lex.forms if trimmed.endswith(f) or branch is not None  # …研究院西部分院: a 研究院
+                         and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)), "other")
+            full = trimmed[:-2] + "人民政府" if trimmed.endswith("政府") and not trimmed.endswith("人民政府") else None
+            found.append(Mention(text[s:e], s, e, None, None, kind, full))  # 重庆市政府 is 重庆市人民政府
+    found.sort(key=lambda m: (m.start, -m.end))
+    found = [_widened(m, text, clean, known) for m in found]
+    found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                         and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
+    found = _listed_firms(text, clean, found, lex) + _outer_governments(clean, text, found)
+    found.sort(key=lambda m: (m.start, -m.end))
+    if aliases is not None:
+        _short_forms(found, known, aliases)
+        found = _defined_aliases(text, found, aliases)
+    # a district name alone is a place; a district's government named in the text is an actor
+    return [m for m in found if m.label != "District" or m.name.endswith("政府")]
+
+
+_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+家)?"
+                        r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
+_OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
+_LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
+_TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
+_PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市)")
+
+
+def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """Items of a list that ends "等15家企业" are enterprises even without a name form
+    (初链科技、拓维信息、蓝卓数字科技等15家企业)."""
+    out = list(found)
+    for lst in _FIRM_LIST.finditer(clean):
+        pos = lst.start(1)
+        for part in lst.group(1).split("、"):
+            start, name = pos, part
+            pos += len(part) + 1
+            last = _BREAK.split(name)[-1]  # "活动吸引了初链科技": the name after the clause words
+            name = _guarded(last, lex) if len(last) >= 4 else (last if len(last) >= 2 else None)
+            if not name or not re.fullmatch(rf"[A-Za-z0-9{CJK}()]+", name):
+                continue
+            s = start + len(part) - len(name)
+            if not any(m.start < s + len(name) and m.end > s for m in out):
+                out.append(Mention(text[s:s + len(name)], s, s + len(name), None, None, "enterprise"))
+    return out
+
+
+def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Mention]:
+    """A city or county outside the dataset, named with its province after 与 / 和 (与浙江省永康市举行…):
+    its government is the party."""
+    return [Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government")
+            for m in _OUTER_GOV.finditer(clean) if not any(f.start < m.end(1) and f.end > m.start(1) for f in found)]
+
+
+def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, Mention]) -> None:
+    """Short forms a later paragraph may use for a body named in full, added to the text's aliases:
+    a company without its place, trade and legal form (四川宜宾鲍莉新材料有限公司 → 宜宾鲍莉), and a
+    unit named after its body (重庆电子科技职业大学电子与物联网学院 → 电子与物联网学院)."""
+    for m in found:
+        if m.id is not None or m.alias_of is not None:
+            continue
+        core = _LEGAL_END.sub("", m.name)
+        if core != m.name:
+            core = _TRADE_END.sub("", core)
+            for short in {core, _PLACE_HEAD.sub("", core)}:
+                if len(short) >= 4 and short != m.name:
+                    aliases.setdefault(short, m)
+        parent = next((k for k in known if k.start == m.start and k.end < m.end and k.id is not None), None)
+        if parent is not None and len(m.name) - len(parent.name) >= 4 and m.name.endswith(_UNIT_END):
+            aliases.setdefault(m.name[len(parent.name):], m)
+
+
+_DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
+
+
+def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention]) -> list[Mention]:
+    """A short name the text defines ("武汉华中数控股份有限公司（以下简称“华中数控”）") is that body
+    wherever the text uses it after, here and in later items, whether or not it has a name form of
+    its own (立讯集团 has, 华中数控 has not). The definition itself is not another mention."""
+    for m in found:
+        d = _DEFINES.match(text, m.end)
+        if d and d.group(1) not in aliases:
+            aliases[d.group(1)] = m
+    if not aliases:
+        return found
+    defs = [(d.start(), d.end()) for d in _DEFINES.finditer(text)]
+    out = []
+    for m in found:
+        if any(a <= m.start < b for a, b in defs):
+            continue  # inside the definition's brackets
+        full = aliases.get(m.name)
+        if full is not None and full.name != m.name:
+            m = Mention(m.name, m.start, m.end, full.id, full.label, full.type, full.alias_of or full.name)
+        out.append(m)
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+    for a in pattern.finditer(text):
+        if any(s <= a.start() < e for s, e in defs) or any(m.start < a.end() and m.end > a.start() for m in out):
+            continue
+        full = aliases[a.group(0)]
+        out.append(Mention(a.group(0), a.start(), a.end(), full.id, full.label, full.type, full.alias_of or full.name))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_UNIT_END = ("学院", "研究院", "研究所", "中心", "实验室", "系")
+# government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
+_BODY_END = ("委员会", "局", "委", "厅")
+_ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
+_NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本院", "该院", "双方", "企业", "高校", "政府", "学生", "师生",
+                "校企", "校地", "专家", "团队"}
+_PLACE_START = re.compile(rf"(?:中国|国家|[{CJK}]{{2,3}}[省市])")
+
+
+def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention:
+    """The whole written name where a match stopped short: a district's government written with
+    its city (重庆市九龙坡区人民政府), and a unit whose name joins two fields with 与
+    (材料科学与工程学院, 动画与数字影视学院; the name form alone finds 数字影视学院). The part
+    before 与 joins only when it stands alone (2-6 characters after punctuation or the start) and
+    is not itself an organisation or a word like 学校 / 企业."""
+    if m.label == "District" and m.name.endswith("政府"):
+        city = re.search(rf"(?:重庆|[{CJK}]{{2}})市$", clean[max(0, m.start - 3):m.start])
+        if city:
+            s = m.start - len(city.group(0))
+            return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
+    joined = clean[m.start - 1] if m.start > 0 else ""
+    if (m.id is None and (joined == "与" and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
+            and not _PLACE_START.match(m.name)):  # "学院与重庆市…科学院": two bodies
+        left = _field_before(clean, m.start - 1)
+        if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
+                and not any(k.end > left[0] and k.start < m.start for k in known)):
+            s = left[0]
+            parent = next((k for k in known if k.end == s and k.id is not None), None)
+            if parent is not None:  # "重庆电子科技职业大学电子与物联网学院": the unit written with its body
+                s = parent.start
+            return Mention(text[s:m.end], s, m.end, None, None, m.type)
+    campus = re.match(rf"\(([{CJK}]{{2,3}})\)", clean[m.end:m.end + 5]) if m.name.endswith(("大学", "学院")) else None
+    if campus and m.id is None:  # 中国地质大学（北京）: the campus is part of the name
+        return Mention(text[m.start:m.end + campus.end()], m.start, m.end + campus.end(), None, None, m.type)
+    return m
+
+
+_COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公司|集团)")
+
+
+_FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
+                        r"共建|建设|揭牌|成立|打造|组建|牵头")
+
+
+def _field_before(clean: str, end: int) -> tuple[int, str] | None:
+    """The field name that stands before a 与 / 和 at `end` ("计算机" in "来自学校计算机与信息科学学院"):
+    the Chinese characters after punctuation, cut after the last clause word, if 2-6 of them."""
+    run = re.search(rf"[{CJK}]{{1,14}}$", clean[:end])
+    if run is None:
+        return None
+    start = max([run.start()] + [run.start() + c.end() for c in _FIELD_CUT.finditer(run.group(0))])
+    field = clean[start:end]
+    return (start, field) if 2 <= len(field) <= 6 else None
+
+
+def _generic_rest(rest: str, lex: Lexicons) -> bool:
+    return rest.startswith(lex.generic_prefixes) or _COUNT.match(rest) is not None
+
+
+_COUNT = re.compile(r"^(?:[一二两三四五六七八九十百千几多数]+[大个家所批项支类些地校市县区]|该|这|那|此|各|[0-9０-９]+)")
+
+
+def _guarded(name: str, lex: Lexicons) -> str | None:
+    """A name found by its form, without the clause words before it; None when what is left
+    is not one organisation: too short, a generic type of body, or a count ("四大…")."""
+    if "(" in name and ")" not in name[name.rindex("("):]:
+        name = name[name.rindex("(") + 1:]  # "…运营天生创新创业街(西南大学…研究院": the bracketed name
+    if ")" in name and "(" not in name[:name.rindex(")")]:
+        name = name[name.rindex(")") + 1:]  # "(记者 张三)重庆市政府": a closing bracket ends what came before
+    cut = max(name.rfind(c) for c in "了把被")
+    if cut >= 0:
+        name = name[cut + 1:]
+    if lex.lead_in is not None:
+        while True:
+            m = lex.lead_in.match(name)
+            if not m or len(name) - m.end() < 4:
+                break
+            name = name[m.end():]
+    if len(name) < 4 or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes):
+        return None
+    return name
+
+
+def same_body(a: Mention, b: Mention) -> bool:
+    """The same organisation written two ways in one text: one name is the other's abbreviation
+    (中国机械总院 / 中国机械科学研究总院集团有限公司, 九三学社市委会 / 九三学社重庆市委会): they share
+    their first four characters and the short one is the long one with characters left out. Two
+    dataset actors are never the same body by name."""
+    if a.key == b.key:
+        return True
+    (short, s_alias), (long, _) = sorted(((a.name, a.alias_of), (b.name, b.alias_of)), key=lambda x: len(x[0]))
+    if a.id is not None and b.id is not None:  # two dataset actors: only a body and its own unit
+        return len(short) >= 4 and long.startswith(short) and long.endswith(_UNIT_END + ("医院",))
+    if (len(short) >= 4 or s_alias is not None and len(short) >= 2) and long.startswith(short):
+        return True  # a body and its own unit (重庆理工大学 / …材料科学与工程学院; 西门子 / 西门子中国有限公司)
+    bare = re.sub(r"^(?:重庆市?|中国)", "", long)
+    if bare != long and len(short) >= 4 and bare.startswith(short):
+        return True  # 厚捷医药集团 / 重庆厚捷医药集团有限公司
+    if len(short) < 5 or short[:4] != long[:4]:
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def mention_ref(m: Mention | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {"name": m.name, "id": m.id, "type": m.type, **({"alias_of": m.alias_of} if m.alias_of else {})}
+
+
+def find_districts(text: str, index: NameIndex) -> list[dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for m, node_id, label, name in index.matches(text):
+        if label == "District":
+            out.setdefault(node_id, {"id": node_id, "name": name, "start": m.start(), "end": m.end()})
+    return list(out.values())

@@ -1,0 +1,378 @@
+"""Activities between the organisations of one item: who acts with whom, and the kind of the
+activity. Briefs: the bold subject with every other organisation. Prose: clause by clause, the
+subject (the first actor that is not visited, framed or built) with its partners. Pure; used by
+loaders/text.py."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .text_names import CJK, Lexicons, Mention, NameIndex, mention_ref, same_body
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
+SELF_WORDS = ("双方", "我校", "学校", "该校")
+
+
+_SELF = re.compile("|".join(SELF_WORDS + ("校地", "我们学校")))
+_VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队")
+
+
+def distinct(mentions: list[Mention]) -> dict[str, Mention]:
+    """The first mention of each organisation, by key, in text order."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        out.setdefault(m.key, m)
+    return out
+
+
+def _relation(source: Mention | None, target: Mention, kind: str, sentence: str) -> dict[str, Any]:
+    return {"source": mention_ref(source), "target": mention_ref(target), "kind": kind,
+            "evidence": sentence.strip().replace("**", "")}
+
+
+def brief_relations(text: str, subject: Mention | None, mentions: list[Mention], districts: list[dict[str, str]],
+                    lex: Lexicons) -> tuple[list[Mention], list[dict[str, Any]]]:
+    """A brief's item: the bold subject with each organisation named after it. Returns (the item's
+    organisations, subject first; its relations)."""
+    seen = distinct(mentions)
+    if subject is not None:
+        seen.pop(subject.key, None)
+    organisations = ([subject] if subject else []) + list(seen.values())
+    relations: list[dict[str, Any]] = []
+    sentences = [(s.start(), s.end(), s.group(0)) for s in _SENTENCE.finditer(text)]
+    sentence_of = lambda m: next((s for s in sentences if s[0] <= m.start < s[1]), (0, len(text), text))  # noqa: E731
+    # what the item builds ("…共建智慧教育技术校企联合实验室") is no partner
+    seen = {k: m for k, m in seen.items() if not (m.start >= 0 and _built(text, sentence_of(m)[0], m, mentions))}
+    if not seen:  # an activity with a district (校地合作, a visit): the district is the partner
+        own = subject.id if subject else None
+        for d in districts:
+            if d["id"] != own:
+                seen[d["id"]] = Mention(d["name"], d["start"], d["end"], d["id"], "District", "government")
+                break
+    for partner in seen.values():
+        s0, s1, sentence = sentence_of(partner)
+        kind = _nearest_kind(sentence, partner.end - s0, lex) or _kind(sentences[0][2] if sentences else text, lex)
+        relations.append(_relation(subject, partner, kind or "other", sentence))
+    return organisations, relations
+
+
+# a district acts (rather than being a place) when a connective or action follows its name, or
+# it is the one something is done with or for
+_DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借助|通过|帮助|对|则|制定|出台|组织|成立|推动|推进|支持|启动|"
+                                  r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
+_DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
+# between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
+_DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
+_OWN = re.compile(r"学校|我校|该校|校方")
+_JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
+_WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
+_WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
+# between two bodies of one list: 、 和 及, perhaps with other listed items no name form found (海南海事局)
+_PERSON = re.compile(r"长|书记|主任|总监|经理|教授|院士|主席|专家|负责人|代表")  # "A董事长X、B院长Y": people, not bodies
+_LIST_MATES = re.compile(r"[、和及\s]*(?:[^、，,。；;：:与同]{2,24}?[、和及]\s*)*?")
+_WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)")  # "A、B分别与学校签署": each with the university
+# a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
+_GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
+_LOCAL = re.compile(r"校地|双方|地方|区校")
+_AGREEMENT = re.compile(r"签署|签订|签约")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
+_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
+_LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
+_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为)$")
+_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
+_CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
+_PHRASE_END = re.compile(r"[，,：:]")
+_ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
+_FOUNDS = re.compile(r"\s*(?:等\S{0,6}?)?(?:发起|组建|牵头|出资|成立|主办)")
+_LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|到|赴|走进|来到|合作|共同|签|依托|借力|借助|通过|联手|牵手|协同|邀请")
+# after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
+_VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
+_EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介会|活动)[”\"]")
+_TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
+
+
+def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
+    found = [Mention(name, m.start(), m.end(), node_id, "District", "government")
+             for m, node_id, label, name in index.matches(text) if label == "District"]
+    acts = [bool(_DISTRICT_ACTS_AFTER.match(text, d.end) or _DISTRICT_ACTS_BEFORE.search(text, max(0, d.start - 5), d.start))
+            for d in found]
+    # a district listed with one that acts acts too: "与两江新区、江北、南岸等9区县签订", "璧山、铜梁与…"
+    for i in [*range(1, len(found)), *range(len(found) - 2, -1, -1)]:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(found) and acts[j] and not acts[i]:
+                a, b = sorted((found[i], found[j]), key=lambda d: d.start)
+                acts[i] = _DISTRICT_LIST.fullmatch(text, a.end, b.start) is not None
+    return [d for d, yes in zip(found, acts) if yes]
+
+
+def prose_relations(text: str, mentions: list[Mention], index: NameIndex, context: Mention | None,
+                     lex: Lexicons, item_districts: list[dict[str, str]]) -> tuple[Mention | None, list[dict[str, Any]]]:
+    """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
+    is not the object of a visit verb is the subject, and each other actor its partner. A
+    sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
+    the university named last before this item (`context`). Returns (first subject, relations)."""
+    actors_all = sorted(mentions + [d for d in _acting_districts(text, index)
+                                    if not any(m.start <= d.start < m.end for m in mentions)],
+                        key=lambda m: (m.start, -m.end))
+    relations: list[dict[str, Any]] = []
+    seen_pairs: set[tuple[frozenset, str]] = set()
+    # a body written again another way (厚捷医药集团 after 重庆厚捷医药集团有限公司) is the first one
+    first_as: dict[tuple[int, int], Mention] = {}
+    for i, m in enumerate(actors_all):
+        first_as[(m.start, m.end)] = next((x for x in actors_all[:i] if x.key != m.key and same_body(x, m)
+                                           and x.id is None and m.id is None), m)
+
+    def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
+        a, b = first_as.get((a.start, a.end), a), first_as.get((b.start, b.end), b)
+        pair = (frozenset((a.key, b.key)), kind)
+        if pair not in seen_pairs and not same_body(a, b):
+            seen_pairs.add(pair)
+            relations.append(_relation(a, b, kind, sentence))
+
+    ctx = Mention(context.name, -1, -1, context.id, context.label, context.type) if context else None  # not in this text
+    first_subject = current = None
+    for s in _CLAUSE.finditer(text):
+        s0, s1, sentence = s.start(), s.end(), s.group(0)
+        actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)]).values())
+        subject = next((m for m in actors if not _governed(text, s0, m)), None)
+        if actors and subject is not None and subject is not actors[0] and (
+                current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
+            subject = None  # "（他们）参观了A、B，了解C的…": the visitors (the subject before), not C
+        own = _OWN.search(text, s0, s1)
+        if own and (subject is None or own.start() < subject.start):
+            if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
+                current = None
+                continue
+            subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
+        elif subject is not None and _WITH_BEFORE.search(text, max(s0, subject.start - 3), subject.start):
+            after = [m for m in actors if m.start > subject.end and not _governed(text, s0, m)]
+            # "在与A的两年合作中，B…": B acts with A; else "赴北京与A签署…": the subject is left out
+            subject = after[0] if current is None and after and re.search(
+                r"[，,]", text[subject.end:after[0].start]) else None
+        group = _GROUP.search(text, s0, s1)
+        listed = _last_list(text, actors_all, group.start()) if group and (subject is None or group.start() < subject.start) else []
+        if listed:  # "A、B、C等11所高校代表参会…11所高校与武隆区签署": the universities listed before
+            subject = listed[0]
+        if subject is None:
+            subject = current
+        if subject is None and ctx is not None and _SELF.search(sentence):
+            subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
+        founders = _founders(text, s0, s1, actors, subject)
+        if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
+            verb = _FOUNDS.match(text, founders[-1].end) or _JOINTLY.match(text, founders[-1].end)
+            founded = re.search("发起|组建|出资|成立", text[verb.end():verb.end() + 6] if verb else "") or (
+                verb is not None and re.search("发起|组建|出资|成立", verb.group(0)))
+            kind = _nearest_kind(sentence, founders[-1].end - s0, lex) or ("共建" if founded else "other")
+            for i, x in enumerate(founders):
+                for y in founders[i + 1:]:
+                    add(x, y, kind, sentence)
+            current = founders[0]
+            first_subject = first_subject or founders[0]
+            continue
+        # what the clause builds (…签署协议，共建A研究院) is not a party to it
+        partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
+                    and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
+        co_subjects: list[Mention] = []
+        if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
+            chain, end = [], subject.end
+            for m in partners:
+                if m.start >= end and _LIST_MATES.fullmatch(text, end, m.start) and not _PERSON.search(text, end, m.start):
+                    chain.append(m)
+                    end = m.end
+                elif m.start >= end:
+                    break
+            partners = [m for m in partners if m not in chain]
+            # "由A、B、C共同牵头组建", "A、B出资成立…", "《A B合作协议》": they act together; with
+            # partners named ("A、B与C签订…") each of them acts with the partners
+            if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(sentence)
+                                                        and not _ATTENDS.search(sentence)
+                                                        and not _WITH_SELF.search(sentence, end - s0))):
+                kind = _agreed(_nearest_kind(sentence, end - s0, lex) or "other", sentence, end - s0)
+                for i, x in enumerate([subject] + chain):
+                    for y in chain[i:]:
+                        add(x, y, kind, sentence)
+            co_subjects = chain
+        if listed:
+            co_subjects = listed[1:]
+        if ctx is not None and subject is not None and _SELF.search(sentence):
+            if subject.label == "District" and all(m.key != ctx.key for m in partners):
+                partners.append(ctx)  # "北碚帮助学校…": the district with the university
+            elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)
+                  and all(m.key != ctx.key for m in partners)):
+                partners.append(ctx)  # "A局长一行到我校交流": the body with the university of the text
+            elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and item_districts:
+                d = item_districts[0]  # "校地双方": the university with the district of the text
+                partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
+        if subject is None:
+            continue
+        if _ELECTS.search(sentence):
+            current = subject
+            continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
+        current = subject
+        first_subject = first_subject or subject
+        heads = [subject] + co_subjects
+        for partner in partners:
+            if _starts_pair(text, s0, partner, heads[0]):
+                heads = [partner]  # "A与B，C与D签约": C acts with D, not with A
+                continue
+            head = heads[0]
+            if head.name in partner.name or (head.label == "University" and context is not None
+                                             and head.id == context.id and context.name in partner.name):
+                continue  # the subject's own unit (重庆交通大学前沿技术交叉研究院): not a partner
+            at = partner.end - s0 if partner.start >= 0 else len(sentence)
+            kind = _nearest_kind(sentence, at, lex)
+            if kind is None and _ATTENDS.search(sentence):
+                continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
+            if kind is None and partner.start >= 0 and _TITLE.match(text, partner.end):
+                continue  # "A院士X和B院士Y作了演讲": people named by their bodies, no activity between them
+            if (kind is None and partner.start > head.end >= s0
+                    and not _LINKED.search(text, head.end, partner.start)):
+                continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them
+            if partner.start >= 0 and _attends(sentence, at, lex):
+                continue
+            kind = _agreed(kind or "other", sentence, max(0, at))
+            visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, head.end), partner.start)
+            if visited and kind != "签约":
+                kind = "调研"
+            for actor in heads:
+                if partner.start < 0 and any(frozenset((actor.key, partner.key)) == p for p, _ in seen_pairs):
+                    continue  # "双方将…": the pair already related in this item, said again
+                add(actor, partner, kind, sentence)
+    return first_subject, relations
+
+
+def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Mention | None) -> list[Mention]:
+    """"X由A、B和C联合发起 / 共同组建": A, B, C (two or more, listed right after 由, later than the
+    clause's first actor) when they act jointly or found something; else []."""
+    by = next((m for m in actors if m.start > s0 and text[m.start - 1] == "由" and subject is not None
+               and m.start >= subject.start), None)
+    if by is None:
+        return []
+    chain, end = [by], by.end
+    for m in actors:
+        if m.start >= end and re.fullmatch(r"[、和及与\s]*", text[end:m.start]):
+            chain.append(m)
+            end = m.end
+    if len(chain) >= 2 and (_JOINTLY.match(text, end) or _FOUNDS.match(text, end)):
+        return chain
+    return []
+
+
+def _last_list(text: str, actors: list[Mention], before: int) -> list[Mention]:
+    """The last list of two or more universities named before `before` (A、B和C), in text order."""
+    unis = [m for m in actors if m.type == "university" and m.end <= before]
+    run: list[Mention] = []
+    for m in reversed(unis):
+        if run and re.fullmatch(r"[、和及\s]*", text[m.end:run[0].start]) is None:
+            break
+        run.insert(0, m)
+    return run if len(run) >= 2 else []
+
+
+def _starts_pair(text: str, s0: int, m: Mention, head: Mention) -> bool:
+    """`m` opens a comma phrase of its own with 与 / 和 / 同 after it, later in the clause than the
+    subject: "A与B，C与D签约" pairs C with D."""
+    if m.start < 0 or head.start < s0 or m.start <= head.end:
+        return False
+    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
+    return start > head.end and not text[start:m.start].strip() and _WITH_AFTER.match(text, m.end) is not None
+
+
+def _framed(text: str, s0: int, m: Mention) -> bool:
+    """`m` is the object of 以 / 依托 / 作为… in its own comma phrase ("作为A牵头单位，B与C签署"): a frame
+    for the clause, not a party to it."""
+    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
+    return bool(_NOT_AGENT.search(text, start, m.start))
+
+
+def _governed(text: str, s0: int, m: Mention) -> bool:
+    """`m` is the object of a visit verb (考察了A) or a preposition (以A…, 依托A…) in its own comma
+    phrase, so not the one who acts: "为深入贯彻…，A与B签署" does not make A visited."""
+    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
+    return bool(_VISITED.search(text, start, m.start) or _NOT_AGENT.search(text, start, m.start))
+
+
+def _is_place(text: str, m: Mention) -> bool:
+    """在A，…", "在A办理…": an organisation named only as the place is not a party ("在A签订协议" is
+    A's agreement, so a place is only one followed by a comma or an errand done there). Nor are the
+    venues of a meeting (大会在A、B双会场同步召开) or a body named inside the quoted title of an
+    event (“…共同体成立暨A揭牌仪式”)."""
+    if m.start < 0:
+        return False
+    if m.start > 0 and text[m.start - 1] == "在" and re.match(r"[，,]|办理|注册", text[m.end:m.end + 2]) is not None:
+        return True
+    venue = re.search(r"在(?:[^，,。；;“”]{2,40}?、)?$", text[max(0, m.start - 42):m.start])
+    if venue and _VENUE.match(text, m.end):
+        return True
+    title = re.search(r"[“\"][^”\"]*$", text[:m.start])
+    close = re.search(r"[”\"]", text[m.end:])
+    return bool(title and close and _EVENT_END.search(text, m.end, m.end + close.start() + 1))
+
+
+def _agreed(kind: str, sentence: str, at: int) -> str:
+    """A clause that signs an agreement after naming the parties: the agreement is the act."""
+    return "签约" if _AGREEMENT.search(sentence, at) else kind
+
+
+def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
+    """What a clause builds ("…共建A研究院", "共同打造“A”“B”等平台") is not a party to it."""
+    if _BUILT.search(text, s0, m.start):
+        return True
+    if m.start > 0 and text[m.start - 1] == "为" and re.match(r"(?:授牌|揭牌)", text[m.end:m.end + 2]):
+        return True  # "为A授牌": the platform the plaque names
+    before = [a for a in actors if a.end <= m.start]
+    return bool(before) and _LIST_GAP.fullmatch(text, before[-1].end, m.start) is not None and _built(text, s0, before[-1], actors)
+
+
+def _attends(sentence: str, at: int, lex: Lexicons) -> bool:
+    """The partner is named in a list of who attended: 出席 / 参加 follows it with no activity word
+    between ("…B管委会副主任饶静、…出席会议")."""
+    m = _ATTENDS.search(sentence, at)
+    return m is not None and not any(word in _unroled(sentence[at:m.start()]) for word, _ in lex.kinds)
+
+
+def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
+    """The activity named nearest after the partner in its sentence (else nearest before it);
+    equally near words go by the lexicon's order. An activity word that is part of a title
+    (调研员) names no activity."""
+    sentence = _unroled(sentence)
+    best = None
+    for rank, (word, kind) in enumerate(lex.kinds):
+        for m in re.finditer(re.escape(word), sentence):
+            distance = m.start() - after if m.start() >= after else 10_000 + after - m.end()
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, kind)
+    return best[2] if best else None
+
+
+def _unroled(sentence: str) -> str:
+    """Same length: activity words inside a job title (正处级调研员) blanked out."""
+    return re.sub(r"(?:调研|研究)员", lambda m: "□" * len(m.group(0)), sentence)
+
+
+def _kind(sentence: str, lex: Lexicons) -> str | None:
+    return next((kind for word, kind in lex.kinds if word in sentence), None)
+
+
+def restated(relations: list[dict[str, Any]], agreements: dict[frozenset, dict[str, Any]]) -> list[dict[str, Any]]:
+    """News prose, after a paragraph that reports two parties signing: later paragraphs about the same
+    pair set out what the agreement covers (共建…, 人才培养…), not new activities. Their kinds go
+    to the agreement's `covers`; the relations themselves are dropped. Briefs are not affected (each
+    ◆ item is its own activity), nor is one paragraph naming several kinds."""
+    out = []
+    for r in relations:
+        if r["source"] is None:
+            out.append(r)
+            continue
+        pair = frozenset(x.get("id") or x.get("alias_of") or x["name"] for x in (r["source"], r["target"]))
+        signed = agreements.get(pair)
+        if signed is not None and r["kind"] != "签约":
+            if r["kind"] != "other" and r["kind"] not in signed.setdefault("covers", []):
+                signed["covers"].append(r["kind"])
+            continue
+        out.append(r)
+    for r in out:
+        if r["source"] is not None and r["kind"] == "签约":
+            pair = frozenset(x.get("id") or x.get("alias_of") or x["name"] for x in (r["source"], r["target"]))
+            agreements.setdefault(pair, r)
+    return out
