@@ -3,10 +3,10 @@ each with the organisations it names, its districts, the activities between orga
 topics and the 33618 clusters it serves. Pure: the caller passes the name index
 (`NameIndex.from_rows`) built from the store and the lexicons under data/lexicons/.
 
-Rules, not sentences: known actors are found by name or alias (longest first); other organisations
-by their name form (…有限公司, …集团, …研究院, …大学, …人民政府); the bold name that opens an item
-is its subject, and "双方", "我校", "学校", "该校" refer back to it; every other organisation in the
-item is a partner of the subject, with the activity kind of the sentence that names it.
+Three steps, three files: this one splits a text into items, dates them from a brief's header and
+reads their topics and clusters; `text_names` finds the organisations an item names (by name or
+alias, by name form, by a short name the text defined); `text_relations` finds who acts with whom
+and the kind of each activity. Rules, not sentences: docs/extraction.md lists them.
 """
 from __future__ import annotations
 
