@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from .text_names import CJK, Lexicons, Mention, NameIndex, find_districts, find_organisations, mention_ref
@@ -146,8 +148,33 @@ def _clusters(text: str, lex: Lexicons, names: list[Mention] = ()) -> list[dict[
     return [{"id": c, "keyword": k} for c, k in sorted(found.items())]
 
 
+@lru_cache(maxsize=1)
+def _simplified_table() -> dict[int, str]:
+    """Traditional → simplified, character for character: OpenCC's table (its first reading of each
+    character), without the characters that are also simplified ones, so simplified text is left as
+    it is and every offset stays valid."""
+    def pairs(name: str) -> list[list[str]]:
+        data = (files("opencc") / "dictionary" / name).read_text(encoding="utf-8")
+        return [line.split("\t") for line in data.splitlines() if "\t" in line]
+    simplified = {k for k, _ in pairs("STCharacters.txt")}
+    table = {}
+    for k, v in pairs("TSCharacters.txt"):
+        first = v.split()[0]
+        if len(k) == 1 and len(first) == 1 and k != first and k not in simplified:
+            table[ord(k)] = first
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Text in traditional characters (a big5 mirror of a Chongqing page) read as simplified, same length."""
+    return text.translate(_simplified_table())
+
+
 def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int | None = None) -> dict[str, Any]:
-    """Every item of a text, with the header's issue and dates (which date the items)."""
+    """Every item of a text, with the header's issue and dates (which date the items). Traditional
+    characters are read as simplified (the dataset's names are simplified); item text and evidence
+    are given in simplified characters."""
+    text = to_simplified(text)
     lex = lex or Lexicons.load()
     head = header(text, year)
     items = []

@@ -15,10 +15,10 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期])|赴|到|在|对|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑])|赴|到|在|对|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -195,6 +195,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons,
     found = [_widened(m, text, clean, known) for m in found]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
+    found = _suffix_names(text, found)
     found = _listed_firms(text, clean, found, lex) + _outer_governments(clean, text, found)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
@@ -210,6 +211,23 @@ _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市)")
+
+
+def _suffix_names(text: str, found: list[Mention]) -> list[Mention]:
+    """A name found by its form that ends with another name found in the item, after three or more
+    characters of clause words the breaks missed ("优先筛选同济大学重庆研究院" beside
+    "同济大学重庆研究院"), is that name; a place before it (璧山高新区管委会) stays."""
+    names = {m.name for m in found if len(m.name) >= 6}
+    out = []
+    for m in found:
+        tail = next((n for n in sorted(names, key=len, reverse=True) if m.id is None and n != m.name
+                     and m.name.endswith(n) and len(m.name) - len(n) >= 3
+                     and not re.fullmatch(rf"[{CJK}]{{1,4}}[省市区县]", m.name[:-len(n)])), None)
+        if tail is not None and not any(o.name == tail and o.start == m.end - len(tail) for o in found):
+            s = m.end - len(tail)
+            m = Mention(text[s:m.end], s, m.end, None, None, m.type, m.alias_of)
+        out.append(m)
+    return out
 
 
 def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
@@ -346,7 +364,7 @@ def _generic_rest(rest: str, lex: Lexicons) -> bool:
     return rest.startswith(lex.generic_prefixes) or _COUNT.match(rest) is not None
 
 
-_COUNT = re.compile(r"^(?:[一二两三四五六七八九十百千几多数]+[大个家所批项支类些地校市县区]|该|这|那|此|各|[0-9０-９]+)")
+_COUNT = re.compile(r"^(?:第?[一二两三四五六七八九十百千几多数]+[大个家所批项支类些地校市县区]|该|这|那|此|各|[0-9０-９]+)")
 
 
 def _guarded(name: str, lex: Lexicons) -> str | None:
@@ -370,18 +388,20 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     return name
 
 
-def same_body(a: Mention, b: Mention) -> bool:
+def same_body(a: Mention, b: Mention, units: bool = True) -> bool:
     """The same organisation written two ways in one text: one name is the other's abbreviation
     (中国机械总院 / 中国机械科学研究总院集团有限公司, 九三学社市委会 / 九三学社重庆市委会): they share
-    their first four characters and the short one is the long one with characters left out. Two
-    dataset actors are never the same body by name."""
+    their first four characters and the short one is the long one with characters left out. With
+    `units`, a body and its own unit (重庆理工大学 / 重庆理工大学材料科学与工程学院) count as one side
+    too: no activity between them. Two dataset actors are the same body only that way."""
     if a.key == b.key:
         return True
     (short, s_alias), (long, _) = sorted(((a.name, a.alias_of), (b.name, b.alias_of)), key=lambda x: len(x[0]))
-    if a.id is not None and b.id is not None:  # two dataset actors: only a body and its own unit
-        return len(short) >= 4 and long.startswith(short) and long.endswith(_UNIT_END + ("医院",))
+    unit = len(short) >= 4 and long.startswith(short) and long.endswith(_UNIT_END + ("医院",))
+    if a.id is not None and b.id is not None or unit:
+        return units and unit
     if (len(short) >= 4 or s_alias is not None and len(short) >= 2) and long.startswith(short):
-        return True  # a body and its own unit (重庆理工大学 / …材料科学与工程学院; 西门子 / 西门子中国有限公司)
+        return True  # 西门子 / 西门子中国有限公司, 重庆甲乙 / 重庆甲乙科技有限公司
     bare = re.sub(r"^(?:重庆市?|中国)", "", long)
     if bare != long and len(short) >= 4 and bare.startswith(short):
         return True  # 厚捷医药集团 / 重庆厚捷医药集团有限公司

@@ -119,7 +119,7 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
     # a body written again another way (厚捷医药集团 after 重庆厚捷医药集团有限公司) is the first one
     first_as: dict[tuple[int, int], Mention] = {}
     for i, m in enumerate(actors_all):
-        first_as[(m.start, m.end)] = next((x for x in actors_all[:i] if x.key != m.key and same_body(x, m)
+        first_as[(m.start, m.end)] = next((x for x in actors_all[:i] if x.key != m.key and same_body(x, m, units=False)
                                            and x.id is None and m.id is None), m)
 
     def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
@@ -194,6 +194,12 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
             co_subjects = chain
         if listed:
             co_subjects = listed[1:]
+        joint = _joint_partners(text, subject, partners)
+        if joint:  # "A与B、C、D共同主办": B, C and D act with each other too
+            kind = _agreed(_nearest_kind(sentence, joint[-1].end - s0, lex) or "other", sentence, joint[-1].end - s0)
+            for i, x in enumerate(joint):
+                for y in joint[i + 1:]:
+                    add(x, y, kind, sentence)
         if ctx is not None and subject is not None and _SELF.search(sentence):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
@@ -255,7 +261,25 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
             end = m.end
     if len(chain) >= 2 and (_JOINTLY.match(text, end) or _FOUNDS.match(text, end)):
         return chain
+    if _FOUNDS.match(text, end) and re.search("成立|组建", text[end:s1]):
+        return chain  # "联盟由A牵头…共同成立": A founds it; the founded body is no party
     return []
+
+
+def _joint_partners(text: str, subject: Mention | None, partners: list[Mention]) -> list[Mention]:
+    """The partners listed right after "subject与" when the list is followed by 共同 / 联合…: all of
+    them act together ("A与B、C、D共同主办"); else []."""
+    if subject is None or subject.start < 0 or len(partners) < 2:
+        return []
+    first = partners[0]
+    if first.start < subject.end or not _WITH_BEFORE.search(text, max(subject.end, first.start - 2), first.start):
+        return []
+    run = [first]
+    for m in partners[1:]:
+        if not (_LIST_MATES.fullmatch(text, run[-1].end, m.start) and not _PERSON.search(text, run[-1].end, m.start)):
+            break
+        run.append(m)
+    return run if len(run) >= 2 and _JOINTLY.match(text, run[-1].end) else []
 
 
 def _last_list(text: str, actors: list[Mention], before: int) -> list[Mention]:

@@ -491,3 +491,27 @@ def test_so_many_large_firms_and_state_firms_by_their_short_names():
     assert {(o["name"], o.get("alias_of")) for o in item["organisations"]} >= {("中交", "中国交通建设股份有限公司"),
                                                                              ("中铁", "中国中铁股份有限公司")}
     assert _triples([item]) == _as_set([("重庆大学", "中交", "人才培养"), ("重庆大学", "中铁", "人才培养")])
+
+
+# Rules prompted by the tenth unseen web batch (traditional characters; docs/extraction.md); names made up.
+def test_traditional_characters_are_read_as_simplified():
+    [item] = run("重慶大學與璧山區簽署戰略合作協議。")
+    assert item["text"] == "重庆大学与璧山区签署战略合作协议。"
+    assert _triples([item]) == _as_set([("重庆大学", "璧山区", "签约")])
+    assert item["relations"][0]["source"]["id"] == "univ.cqu"
+
+
+def test_partners_listed_after_with_and_acting_jointly_act_with_each_other():
+    [item] = run("重庆大学与重庆市甲乙委员会、市科技局、重庆市丙丁协会共同主办校企对接活动。")
+    bodies = ("重庆大学", "重庆市甲乙委员会", "市科技局", "重庆市丙丁协会")
+    assert {frozenset(t[:2]) for t in _triples([item])} == {frozenset((a, b)) for i, a in enumerate(bodies)
+                                                          for b in bodies[i + 1:]}
+
+
+def test_one_founder_after_by_and_a_name_found_twice_in_one_item():
+    [item] = run("甲乙绿色产业技术创新联盟由重庆甲乙产业研究院牵头，联合川渝两地高校院所共同成立。")
+    assert item["relations"] == []
+    [item] = run("甲乙大学与重庆市科委签订《共建甲乙大学重庆研究院合作协议》；甲乙大学与重庆丙丁金融集团签订基金协议，"
+                 "优先筛选甲乙大学重庆研究院的成果。")
+    assert ("甲乙大学", "重庆丙丁金融集团", "签约") in _triples([item])  # not the institute the first clause built
+    assert "优先筛选甲乙大学重庆研究院" not in {o["name"] for o in item["organisations"]}
