@@ -151,8 +151,9 @@ def _clusters(text: str, lex: Lexicons, names: list[Mention] = ()) -> list[dict[
 @lru_cache(maxsize=1)
 def _simplified_table() -> dict[int, str]:
     """Traditional → simplified, character for character: OpenCC's table (its first reading of each
-    character), without the characters that are also simplified ones, so simplified text is left as
-    it is and every offset stays valid."""
+    character), without the characters that are also simplified ones (those with simplified forms of
+    their own, and those the table lists as a reading of themselves: 乾 in a name such as 锦乾), so
+    simplified text is left as it is and every offset stays valid."""
     def pairs(name: str) -> list[list[str]]:
         data = (files("opencc") / "dictionary" / name).read_text(encoding="utf-8")
         return [line.split("\t") for line in data.splitlines() if "\t" in line]
@@ -160,7 +161,7 @@ def _simplified_table() -> dict[int, str]:
     table = {}
     for k, v in pairs("TSCharacters.txt"):
         first = v.split()[0]
-        if len(k) == 1 and len(first) == 1 and k != first and k not in simplified:
+        if len(k) == 1 and len(first) == 1 and k != first and k not in simplified and k not in v.split():
             table[ord(k)] = first
     return table
 

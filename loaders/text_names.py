@@ -380,6 +380,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     if lex.lead_in is not None:
         while True:
             m = lex.lead_in.match(name)
+            if m and name[m.end():] in lex.generic_names:
+                return None  # "提升公司": a clause word and a generic body
             if not m or len(name) - m.end() < 4:
                 break
             name = name[m.end():]

@@ -173,7 +173,13 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
         partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
         co_subjects: list[Mention] = []
-        if subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
+        party = re.search("一行", sentence)
+        delegation = [m for m in actors if party and m.start >= 0 and m.end <= s0 + party.start()]
+        if subject is not None and len(delegation) >= 2 and subject in delegation:
+            # "A主任、B总经理等一行8人来访…": one delegation, not partners of each other
+            co_subjects = [m for m in delegation if m is not subject]
+            partners = [m for m in partners if m not in delegation]
+        elif subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
             for m in partners:
                 if m.start >= end and _LIST_MATES.fullmatch(text, end, m.start) and not _PERSON.search(text, end, m.start):

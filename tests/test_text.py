@@ -515,3 +515,17 @@ def test_one_founder_after_by_and_a_name_found_twice_in_one_item():
                  "优先筛选甲乙大学重庆研究院的成果。")
     assert ("甲乙大学", "重庆丙丁金融集团", "签约") in _triples([item])  # not the institute the first clause built
     assert "优先筛选甲乙大学重庆研究院" not in {o["name"] for o in item["organisations"]}
+
+
+# Rules prompted by the eleventh unseen web batch (docs/extraction.md); names made up.
+def test_simplified_text_is_left_as_it_is():
+    from loaders.text import to_simplified
+    assert to_simplified("重庆锦乾陶瓷公司著名干部") == "重庆锦乾陶瓷公司著名干部"  # 乾 is also a simplified character
+    assert to_simplified("幹部與學校") == "干部与学校"
+
+
+def test_a_delegation_is_no_pair_and_a_clause_word_with_a_generic_body_is_no_name():
+    [item] = run("重庆市甲乙委员会总工程师张三、重庆乙丙设计有限公司总经理李四等一行8人来访四川美术学院调研交流。")
+    assert _triples([item]) == _as_set([("重庆市甲乙委员会", "四川美术学院", "调研"), ("重庆乙丙设计有限公司", "四川美术学院", "调研")])
+    [item] = run("希望重庆大学给予支持与帮助，提升公司自主创新能力。")
+    assert [o["name"] for o in item["organisations"]] == ["重庆大学"]
