@@ -217,10 +217,10 @@ def _suffix_names(text: str, found: list[Mention]) -> list[Mention]:
     """A name found by its form that ends with another name found in the item, after three or more
     characters of clause words the breaks missed ("优先筛选同济大学重庆研究院" beside
     "同济大学重庆研究院"), is that name; a place before it (璧山高新区管委会) stays."""
-    names = {m.name for m in found if len(m.name) >= 6}
+    names = sorted({m.name for m in found if len(m.name) >= 6}, key=len, reverse=True)
     out = []
     for m in found:
-        tail = next((n for n in sorted(names, key=len, reverse=True) if m.id is None and n != m.name
+        tail = next((n for n in names if m.id is None and n != m.name
                      and m.name.endswith(n) and len(m.name) - len(n) >= 3
                      and not re.fullmatch(rf"[{CJK}]{{1,4}}[省市区县]", m.name[:-len(n)])), None)
         if tail is not None and not any(o.name == tail and o.start == m.end - len(tail) for o in found):
@@ -417,6 +417,11 @@ def mention_ref(m: Mention | None) -> dict[str, Any] | None:
     if m is None:
         return None
     return {"name": m.name, "id": m.id, "type": m.type, **({"alias_of": m.alias_of} if m.alias_of else {})}
+
+
+def ref_key(ref: dict[str, Any]) -> str:
+    """What `Mention.key` is for a mention given as `mention_ref`: its dataset id, else its full name."""
+    return ref.get("id") or ref.get("alias_of") or ref["name"]
 
 
 def find_districts(text: str, index: NameIndex) -> list[dict[str, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .text_names import CJK, Lexicons, Mention, NameIndex, mention_ref, same_body
+from .text_names import CJK, Lexicons, Mention, NameIndex, mention_ref, ref_key, same_body
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 SELF_WORDS = ("双方", "我校", "学校", "该校")
@@ -129,6 +129,12 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
 
+    def add_all(group: list[Mention], kind: str, sentence: str) -> None:
+        """Every two of `group` (bodies acting together), in list order."""
+        for i, x in enumerate(group):
+            for y in group[i + 1:]:
+                add(x, y, kind, sentence)
+
     ctx = Mention(context.name, -1, -1, context.id, context.label, context.type) if context else None  # not in this text
     first_subject = current = None
     for s in _CLAUSE.finditer(text):
@@ -163,9 +169,7 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
             founded = re.search("发起|组建|出资|成立", text[verb.end():verb.end() + 6] if verb else "") or (
                 verb is not None and re.search("发起|组建|出资|成立", verb.group(0)))
             kind = _nearest_kind(sentence, founders[-1].end - s0, lex) or ("共建" if founded else "other")
-            for i, x in enumerate(founders):
-                for y in founders[i + 1:]:
-                    add(x, y, kind, sentence)
+            add_all(founders, kind, sentence)
             current = founders[0]
             first_subject = first_subject or founders[0]
             continue
@@ -182,7 +186,7 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
         elif subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
             for m in partners:
-                if m.start >= end and _LIST_MATES.fullmatch(text, end, m.start) and not _PERSON.search(text, end, m.start):
+                if m.start >= end and _list_mates(text, end, m.start):
                     chain.append(m)
                     end = m.end
                 elif m.start >= end:
@@ -194,18 +198,14 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
                                                         and not _ATTENDS.search(sentence)
                                                         and not _WITH_SELF.search(sentence, end - s0))):
                 kind = _agreed(_nearest_kind(sentence, end - s0, lex) or "other", sentence, end - s0)
-                for i, x in enumerate([subject] + chain):
-                    for y in chain[i:]:
-                        add(x, y, kind, sentence)
+                add_all([subject] + chain, kind, sentence)
             co_subjects = chain
         if listed:
             co_subjects = listed[1:]
         joint = _joint_partners(text, subject, partners)
         if joint:  # "A与B、C、D共同主办": B, C and D act with each other too
             kind = _agreed(_nearest_kind(sentence, joint[-1].end - s0, lex) or "other", sentence, joint[-1].end - s0)
-            for i, x in enumerate(joint):
-                for y in joint[i + 1:]:
-                    add(x, y, kind, sentence)
+            add_all(joint, kind, sentence)
         if ctx is not None and subject is not None and _SELF.search(sentence):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
@@ -217,10 +217,9 @@ def prose_relations(text: str, mentions: list[Mention], index: NameIndex, contex
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
         if subject is None:
             continue
-        if _ELECTS.search(sentence):
-            current = subject
-            continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
         current = subject
+        if _ELECTS.search(sentence):
+            continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
         first_subject = first_subject or subject
         heads = [subject] + co_subjects
         for partner in partners:
@@ -272,6 +271,12 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
     return []
 
 
+def _list_mates(text: str, end: int, start: int) -> bool:
+    """Two bodies of one list: only 、 和 及 and listed items no name form found between them, and no
+    people ("A董事长X、B院长Y")."""
+    return _LIST_MATES.fullmatch(text, end, start) is not None and not _PERSON.search(text, end, start)
+
+
 def _joint_partners(text: str, subject: Mention | None, partners: list[Mention]) -> list[Mention]:
     """The partners listed right after "subject与" when the list is followed by 共同 / 联合…: all of
     them act together ("A与B、C、D共同主办"); else []."""
@@ -282,7 +287,7 @@ def _joint_partners(text: str, subject: Mention | None, partners: list[Mention])
         return []
     run = [first]
     for m in partners[1:]:
-        if not (_LIST_MATES.fullmatch(text, run[-1].end, m.start) and not _PERSON.search(text, run[-1].end, m.start)):
+        if not _list_mates(text, run[-1].end, m.start):
             break
         run.append(m)
     return run if len(run) >= 2 and _JOINTLY.match(text, run[-1].end) else []
@@ -304,22 +309,25 @@ def _starts_pair(text: str, s0: int, m: Mention, head: Mention) -> bool:
     subject: "A与B，C与D签约" pairs C with D."""
     if m.start < 0 or head.start < s0 or m.start <= head.end:
         return False
-    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
+    start = _phrase_start(text, s0, m.start)
     return start > head.end and not text[start:m.start].strip() and _WITH_AFTER.match(text, m.end) is not None
+
+
+def _phrase_start(text: str, s0: int, pos: int) -> int:
+    """Where the comma phrase holding `pos` starts, in the clause starting at `s0`."""
+    return max((p.end() for p in _PHRASE_END.finditer(text, s0, pos)), default=s0)
 
 
 def _framed(text: str, s0: int, m: Mention) -> bool:
     """`m` is the object of 以 / 依托 / 作为… in its own comma phrase ("作为A牵头单位，B与C签署"): a frame
     for the clause, not a party to it."""
-    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
-    return bool(_NOT_AGENT.search(text, start, m.start))
+    return bool(_NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start))
 
 
 def _governed(text: str, s0: int, m: Mention) -> bool:
     """`m` is the object of a visit verb (考察了A) or a preposition (以A…, 依托A…) in its own comma
     phrase, so not the one who acts: "为深入贯彻…，A与B签署" does not make A visited."""
-    start = max((p.end() for p in _PHRASE_END.finditer(text, s0, m.start)), default=s0)
-    return bool(_VISITED.search(text, start, m.start) or _NOT_AGENT.search(text, start, m.start))
+    return bool(_VISITED.search(text, _phrase_start(text, s0, m.start), m.start)) or _framed(text, s0, m)
 
 
 def _is_place(text: str, m: Mention) -> bool:
@@ -394,7 +402,7 @@ def restated(relations: list[dict[str, Any]], agreements: dict[frozenset, dict[s
         if r["source"] is None:
             out.append(r)
             continue
-        pair = frozenset(x.get("id") or x.get("alias_of") or x["name"] for x in (r["source"], r["target"]))
+        pair = frozenset(map(ref_key, (r["source"], r["target"])))
         signed = agreements.get(pair)
         if signed is not None and r["kind"] != "签约":
             if r["kind"] != "other" and r["kind"] not in signed.setdefault("covers", []):
@@ -403,6 +411,5 @@ def restated(relations: list[dict[str, Any]], agreements: dict[frozenset, dict[s
         out.append(r)
     for r in out:
         if r["source"] is not None and r["kind"] == "签约":
-            pair = frozenset(x.get("id") or x.get("alias_of") or x["name"] for x in (r["source"], r["target"]))
-            agreements.setdefault(pair, r)
+            agreements.setdefault(frozenset(map(ref_key, (r["source"], r["target"]))), r)
     return out
