@@ -111,8 +111,9 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""
     item = Item(i, text, start, start + len(text), line)
-    mentions = find_organisations(text, index, lex, {} if aliases is None else aliases)
-    districts = find_districts(text, index)
+    hits = list(index.matches(text))  # one scan of the known names serves organisations, districts, actors
+    mentions = find_organisations(text, index, lex, {} if aliases is None else aliases, hits)
+    districts = find_districts(hits)
     bold = re.match(r"\s*◆?\s*\*\*(.+?)\*\*", text)
     subject = None
     if bold:
@@ -123,7 +124,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
             if district:
                 subject = Mention(bold.group(1), b0, b1, district["id"], "District", "government")
     if not bold:  # prose: who did what with whom, sentence by sentence
-        subject, item.relations = prose_relations(text, mentions, index, context, lex, districts)
+        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts)
         item.subject = subject
         item.organisations = list(distinct(mentions).values())
         item.districts = districts

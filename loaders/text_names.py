@@ -46,6 +46,7 @@ class Lexicons:
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[市区县](?:{gov}))")
+        self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
                                                                          key=lambda k: (-len(k), k))))
@@ -64,6 +65,9 @@ class Lexicons:
                    [tuple(x) for x in read("org_forms.yaml")["forms"]], read("ambiguous_names.yaml")["names"],
                    guards["lead_ins"], guards["generic"], tuple(guards["generic_prefixes"]),
                    {k: tuple(v) for k, v in read("known_bodies.yaml")["bodies"].items()})
+
+
+Hit = tuple[re.Match, str, str, str]  # a known name in a text: (match, id, label, canonical name)
 
 
 @dataclass
@@ -110,7 +114,7 @@ class NameIndex:
         pattern = re.compile("|".join(parts)) if parts else None
         return cls(names, pattern)
 
-    def matches(self, text: str) -> Iterator[tuple[re.Match, str, str, str]]:
+    def matches(self, text: str) -> Iterator[Hit]:
         """Each known name in `text` (brackets normalised): (match, id, label, canonical name)."""
         if self.pattern is not None:
             for m in self.pattern.finditer(_clean(text)):
@@ -143,13 +147,14 @@ def _clean(text: str) -> str:
     return text.replace("**", "  ").replace("（", "(").replace("）", ")")
 
 
-def find_organisations(text: str, index: NameIndex, lex: Lexicons,
-                       aliases: dict[str, Mention] | None = None) -> list[Mention]:
+def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict[str, Mention] | None = None,
+                       hits: list[Hit] | None = None) -> list[Mention]:
     """Organisations named in `text`. `aliases` holds the short names the text has defined so far
-    (…有限公司（以下简称“X”）); it is read and, with this item's definitions, added to."""
+    (…有限公司（以下简称“X”）); it is read and, with this item's definitions, added to. `hits`: the
+    known names in `text` when the caller has already scanned for them (`index.matches`)."""
     clean = _clean(text)
     known = [Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other"))
-             for m, node_id, label, _ in index.matches(text)]  # the name as written
+             for m, node_id, label, _ in (index.matches(text) if hits is None else hits)]  # the name as written
     if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
         for m in lex.body.finditer(clean):
             if not any(k.start < m.end() and k.end > m.start() for k in known):
@@ -424,9 +429,10 @@ def ref_key(ref: dict[str, Any]) -> str:
     return ref.get("id") or ref.get("alias_of") or ref["name"]
 
 
-def find_districts(text: str, index: NameIndex) -> list[dict[str, str]]:
+def find_districts(hits: Iterable[Hit]) -> list[dict[str, str]]:
+    """The districts among the known names found in a text, each once, where first named."""
     out: dict[str, dict[str, str]] = {}
-    for m, node_id, label, name in index.matches(text):
+    for m, node_id, label, name in hits:
         if label == "District":
             out.setdefault(node_id, {"id": node_id, "name": name, "start": m.start(), "end": m.end()})
     return list(out.values())

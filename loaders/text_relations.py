@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .text_names import CJK, Lexicons, Mention, NameIndex, mention_ref, ref_key, same_body
+from .text_names import CJK, Hit, Lexicons, Mention, mention_ref, ref_key, same_body
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 SELF_WORDS = ("双方", "我校", "学校", "该校")
@@ -91,9 +91,9 @@ _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介
 _TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
 
 
-def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
+def _acting_districts(text: str, hits: list[Hit]) -> list[Mention]:
     found = [Mention(name, m.start(), m.end(), node_id, "District", "government")
-             for m, node_id, label, name in index.matches(text) if label == "District"]
+             for m, node_id, label, name in hits if label == "District"]
     acts = [bool(_DISTRICT_ACTS_AFTER.match(text, d.end) or _DISTRICT_ACTS_BEFORE.search(text, max(0, d.start - 5), d.start))
             for d in found]
     # a district listed with one that acts acts too: "与两江新区、江北、南岸等9区县签订", "璧山、铜梁与…"
@@ -105,13 +105,14 @@ def _acting_districts(text: str, index: NameIndex) -> list[Mention]:
     return [d for d, yes in zip(found, acts) if yes]
 
 
-def prose_relations(text: str, mentions: list[Mention], index: NameIndex, context: Mention | None,
-                     lex: Lexicons, item_districts: list[dict[str, str]]) -> tuple[Mention | None, list[dict[str, Any]]]:
+def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context: Mention | None,
+                    lex: Lexicons, item_districts: list[dict[str, str]]) -> tuple[Mention | None, list[dict[str, Any]]]:
     """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
     is not the object of a visit verb is the subject, and each other actor its partner. A
     sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
-    the university named last before this item (`context`). Returns (first subject, relations)."""
-    actors_all = sorted(mentions + [d for d in _acting_districts(text, index)
+    the university named last before this item (`context`); `hits` are the known names in `text`.
+    Returns (first subject, relations)."""
+    actors_all = sorted(mentions + [d for d in _acting_districts(text, hits)
                                     if not any(m.start <= d.start < m.end for m in mentions)],
                         key=lambda m: (m.start, -m.end))
     relations: list[dict[str, Any]] = []
@@ -375,8 +376,8 @@ def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
     (调研员) names no activity."""
     sentence = _unroled(sentence)
     best = None
-    for rank, (word, kind) in enumerate(lex.kinds):
-        for m in re.finditer(re.escape(word), sentence):
+    for rank, (pattern, kind) in enumerate(lex.kind_patterns):
+        for m in pattern.finditer(sentence):
             distance = m.start() - after if m.start() >= after else 10_000 + after - m.end()
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, kind)
