@@ -140,13 +140,17 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
 def _clusters(text: str, lex: Lexicons, names: list[Mention] = ()) -> list[dict[str, str]]:
     """Clusters whose keywords occur, longest keyword first and without overlaps (新能源汽车 is a
     vehicle keyword, not 新能源 plus 汽车); not inside the `names` given (a university's name, such
-    as 重庆医科大学, says what it teaches, not what the activity serves)."""
+    as 重庆医科大学, says what it teaches, not what the activity serves), nor in a building's name
+    (机电大楼209会议室 is where a meeting sat)."""
     found: dict[str, str] = {}
     for m in lex.keywords.finditer(text):
-        if any(n.start <= m.start() < n.end for n in names):
+        if any(n.start <= m.start() < n.end for n in names) or _BUILDING.match(text, m.end()):
             continue
         found.setdefault(lex.keyword_owner[m.group(0)], m.group(0))
     return [{"id": c, "keyword": k} for c, k in sorted(found.items())]
+
+
+_BUILDING = re.compile(r"[\u4e00-\u9fff]{0,2}(?:大楼|楼|大厦|会议室|报告厅)")
 
 
 @lru_cache(maxsize=1)

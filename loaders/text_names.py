@@ -5,7 +5,7 @@ Pure; used by loaders/text.py."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -19,6 +19,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|�
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
+                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -162,6 +163,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 known.append(Mention(m.group(0), m.start(), m.end(), None, None, type_, full))
         known.sort(key=lambda k: (k.start, -k.end))
     found = list(known)
+    described: list[tuple[int, int]] = []
     pos = 0
     for chunk in _BREAK.split(clean):
         start = clean.find(chunk, pos) if chunk else -1
@@ -178,7 +180,14 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             trimmed = _guarded(re.sub(rf"^[{CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
             if trimmed is None:
                 continue
+            if clean[s - 1:s] == "是" and _DESCRIPTION.search(trimmed):
+                described.append((s, e))  # nor is a body named inside the description (教育部直属…)
+                continue
             s += len(name) - len(trimmed)
+            inner = _INNER_GENERIC.search(trimmed, 2)
+            if inner and lex.name_form.fullmatch(trimmed[:inner.start()]):
+                e -= len(trimmed) - inner.start()  # "武汉大学相关学院": the university, not one of its units
+                trimmed = trimmed[:inner.start()]
             firm = _COMPANY.match(trimmed)
             if firm and trimmed[firm.end():] in lex.generic_names:
                 e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
@@ -196,12 +205,13 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                          and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)), "other")
             full = trimmed[:-2] + "人民政府" if trimmed.endswith("政府") and not trimmed.endswith("人民政府") else None
             found.append(Mention(text[s:e], s, e, None, None, kind, full))  # 重庆市政府 is 重庆市人民政府
-    found.sort(key=lambda m: (m.start, -m.end))
+    found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
+                   key=lambda m: (m.start, -m.end))
     found = [_widened(m, text, clean, known) for m in found]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
     found = _suffix_names(text, found)
-    found = _listed_firms(text, clean, found, lex) + _outer_governments(clean, text, found)
+    found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
         _short_forms(found, known, aliases)
@@ -215,7 +225,12 @@ _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
-_PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市)")
+_PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"
+                         r"德国|美国|日本|英国|法国|韩国|瑞士|意大利|荷兰|瑞典|新加坡|香港|台湾)")
+# what a company's name says it does, after its four-character brand (中炬高新|技术实业, 魏德米勒|电联结)
+_TRADE_START = re.compile(r"技术|科技|实业|工程|电|信息|新材料|材料|化工|化学|机械|汽车|医药|生物|环保|能源|建设|建筑|"
+                          r"发展|控股|投资|智能|网络|数字|光电|照明|检测|制造|工业|装备|设计|文化|农业|食品|物流|贸易|软件|通信|"
+                          r"交通|运输|航空|船舶|钢铁|纺织|建材|数据|产业")
 
 
 def _suffix_names(text: str, found: list[Mention]) -> list[Mention]:
@@ -254,6 +269,27 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
+_HEADS_LIST = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{3,10}}、){{2,}}[{CJK}]{{3,10}}?)(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
+_NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席|处长|局长|代表|专家|教授|老师|学生|领导|干部|成员")
+
+
+def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """Three or more bodies whose heads attend, named bare ("中金岭南、风华高科、国星光电主要负责同志"):
+    each is an organisation though it has no name form; not when an item is a title or a type of body."""
+    out = list(found)
+    for lst in _HEADS_LIST.finditer(clean):
+        parts, pos, new = lst.group(1).split("、"), lst.start(1), []
+        if any(_NOT_BODY.search(p) or p in lex.generic_names or _COUNT.match(p) or _INNER_GENERIC.search(p)
+               or p.startswith(lex.generic_prefixes) for p in parts):
+            continue  # "…相关高校、科研院所、企业有关负责人": types of body, not bodies
+        for part in parts:
+            if not any(m.start < pos + len(part) and m.end > pos for m in out):
+                new.append(Mention(text[pos:pos + len(part)], pos, pos + len(part), None, None, "other"))
+            pos += len(part) + 1
+        out += new
+    return out
+
+
 def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Mention]:
     """A city or county outside the dataset, named with its province after 与 / 和 (与浙江省永康市举行…):
     its government is the party."""
@@ -263,15 +299,23 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
 
 def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, Mention]) -> None:
     """Short forms a later paragraph may use for a body named in full, added to the text's aliases:
-    a company without its place, trade and legal form (四川宜宾鲍莉新材料有限公司 → 宜宾鲍莉), and a
-    unit named after its body (重庆电子科技职业大学电子与物联网学院 → 电子与物联网学院)."""
+    a company without its place, trade and legal form (四川宜宾鲍莉新材料有限公司 → 宜宾鲍莉), its
+    four-character brand where a trade follows (中炬高新技术实业(集团)股份有限公司 → 中炬高新), and a
+    unit named after its body (重庆电子科技职业大学电子与物联网学院 → 电子与物联网学院); any other body
+    without its place (中山市德成技工学校 → 德成技工学校)."""
     for m in found:
         if m.id is not None or m.alias_of is not None:
             continue
         core = _LEGAL_END.sub("", m.name)
+        placeless = _PLACE_HEAD.sub("", m.name)
+        if core == m.name and len(placeless) >= 4 and placeless != m.name:
+            aliases.setdefault(placeless, m)  # 中山市德成技工学校 → 德成技工学校
         if core != m.name:
-            core = _TRADE_END.sub("", core)
-            for short in {core, _PLACE_HEAD.sub("", core)}:
+            core = _TRADE_END.sub("", re.sub(r"\([^()]*\)", "", core))  # …实业(集团)股份…, …电联结(上海)有限…
+            bare = _PLACE_HEAD.sub("", core)
+            brand = (bare[:4] if len(bare) > 4 and _TRADE_START.match(bare, 4) and not _TRADE_START.search(bare[:4])
+                     and not bare.startswith(("中国", "国家", "中华")) else core)  # not 交通运输, 中国交通
+            for short in {core, bare, brand}:
                 if len(short) >= 4 and short != m.name:
                     aliases.setdefault(short, m)
         parent = next((k for k in known if k.start == m.start and k.end < m.end and k.id is not None), None)
@@ -297,8 +341,8 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     for m in found:
         if any(a <= m.start < b for a, b in defs):
             continue  # inside the definition's brackets
-        full = aliases.get(m.name)
-        if full is not None and full.name != m.name:
+        full = aliases.get(m.name) or (aliases.get(_LEGAL_END.sub("", m.name)) if m.id is None else None)
+        if full is not None and full.name != m.name:  # 中炬高新集团: the 中炬高新 defined before
             m = Mention(m.name, m.start, m.end, full.id, full.label, full.type, full.alias_of or full.name)
         out.append(m)
     pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
@@ -390,9 +434,15 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             if not m or len(name) - m.end() < 4:
                 break
             name = name[m.end():]
-    if len(name) < 4 or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes):
+    if (len(name) < 4 or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes)
+            or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
         return None
     return name
+
+
+_INNER_GENERIC = re.compile("相关|有关|下属|所属")
+# what a body is said to be ("武汉大学是教育部直属重点综合性大学"): a description, not another body
+_DESCRIPTION = re.compile("直属|重点|综合性|研究型|应用型|教学型|一流|高水平|知名|首批|领先|龙头|骨干|特色|示范性")
 
 
 def same_body(a: Mention, b: Mention, units: bool = True) -> bool:
@@ -403,6 +453,10 @@ def same_body(a: Mention, b: Mention, units: bool = True) -> bool:
     too: no activity between them. Two dataset actors are the same body only that way."""
     if a.key == b.key:
         return True
+    if a.alias_of or b.alias_of:  # 重庆研究院 defined as 上海交通大学重庆研究院: a unit of 上海交通大学
+        full = [replace(m, name=m.alias_of, alias_of=None) if m.alias_of else m for m in (a, b)]
+        if same_body(*full, units=units):
+            return True
     (short, s_alias), (long, _) = sorted(((a.name, a.alias_of), (b.name, b.alias_of)), key=lambda x: len(x[0]))
     unit = len(short) >= 4 and long.startswith(short) and long.endswith(_UNIT_END + ("医院",))
     if a.id is not None and b.id is not None or unit:

@@ -77,6 +77,9 @@ _LOCAL = re.compile(r"校地|双方|地方|区校")
 _AGREEMENT = re.compile(r"签署|签订|签约")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
 _BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
+_LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速])率(?!先|达)")
+_ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
+_UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为)$")
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
@@ -180,6 +183,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         co_subjects: list[Mention] = []
         party = re.search("一行", sentence)
         delegation = [m for m in actors if party and m.start >= 0 and m.end <= s0 + party.start()]
+        led = _LEADS.search(sentence, subject.end - s0) if subject is not None and subject.start >= s0 else None
+        arrives = _ARRIVES.search(sentence, led.end()) if led else None
+        if arrives:  # "A院长率校科研处、B学院负责人莅临…": who A leads comes with A
+            delegation = [subject] + [m for m in actors if s0 + led.end() <= m.start and m.end <= s0 + arrives.start()]
         if subject is not None and len(delegation) >= 2 and subject in delegation:
             # "A主任、B总经理等一行8人来访…": one delegation, not partners of each other
             co_subjects = [m for m in delegation if m is not subject]
@@ -359,6 +366,8 @@ def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
         return True
     if m.start > 0 and text[m.start - 1] == "为" and re.match(r"(?:授牌|揭牌)", text[m.end:m.end + 2]):
         return True  # "为A授牌": the platform the plaque names
+    if _UNVEILED.match(text, m.end):
+        return True  # "…签署仪式暨A联合实验室揭牌仪式": what is unveiled is built, not a party
     before = [a for a in actors if a.end <= m.start]
     return bool(before) and _LIST_GAP.fullmatch(text, before[-1].end, m.start) is not None and _built(text, s0, before[-1], actors)
 

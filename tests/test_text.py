@@ -529,3 +529,69 @@ def test_a_delegation_is_no_pair_and_a_clause_word_with_a_generic_body_is_no_nam
     assert _triples([item]) == _as_set([("重庆市甲乙委员会", "四川美术学院", "调研"), ("重庆乙丙设计有限公司", "四川美术学院", "调研")])
     [item] = run("希望重庆大学给予支持与帮助，提升公司自主创新能力。")
     assert [o["name"] for o in item["organisations"]] == ["重庆大学"]
+
+
+# Rules prompted by the twelfth unseen web batch (colleges and firms outside Chongqing); names made up.
+def _names(items: list[dict]) -> list[str]:
+    return [o["name"] for it in items for o in it["organisations"]]
+
+
+def test_a_clause_verb_before_a_generic_body_and_my_college_before_a_unit():
+    assert _names(run("张三副书记代表学院向企方授牌。李四在致辞中代表重庆大学表示欢迎，希望不断促进学院专业建设，协助学院做好人才培养。")) == ["重庆大学"]
+    assert _names(run("何总经理代表甲乙检测，向我院丙丁工程学院捐赠。")) == ["丙丁工程学院"]
+
+
+def test_what_a_body_is_said_to_be_and_its_units_in_general_are_no_bodies():
+    text = "吕永钟表示，丙丁大学是教育部直属重点综合性大学。今年以来，集团控股上市公司与丙丁大学相关学院进行了对接交流。"
+    [item] = run(text)
+    assert _names([item]) == ["丙丁大学"] and item["relations"] == []
+
+
+def test_a_lab_unveiled_at_the_signing_is_no_party():
+    items = run("9月4日，甲乙集团与丙丁大学举行战略合作协议签署仪式暨先进甲乙基因工程联合实验室揭牌仪式。")
+    assert _triples(items) == _as_set([("甲乙集团", "丙丁大学", "签约")])
+
+
+def test_a_technical_school_and_short_forms_without_place_or_after_a_country():
+    text = ("9月27日，甲乙高新技术实业(集团)股份有限公司与中山市丙丁技工学校战略合作项目签约暨揭牌仪式举行。\n\n"
+            "甲乙高新将全力推动项目落地，携手丙丁技工学校为中山市高质量发展贡献力量。\n\n"
+            "甲乙高新集团负责人李文聪与丙丁技工学校董事长魏业奇上台签署合同。\n")
+    first, second, third = run(text)
+    assert [(o["name"], o["type"]) for o in first["organisations"]] == [
+        ("甲乙高新技术实业(集团)股份有限公司", "enterprise"), ("中山市丙丁技工学校", "other")]
+    assert [o.get("alias_of") for o in second["organisations"] + third["organisations"]] == [
+        "甲乙高新技术实业(集团)股份有限公司", "中山市丙丁技工学校"] * 2
+    assert second["relations"] == []  # restated after the agreement
+    text = ("10月25日，学院与德国甲乙丙丁电联结(上海)有限公司举行了校企合作签约仪式。\n\n"
+            "甲乙丙丁企业代表陈向军表示，将在订单班建立等方面开展合作。\n")
+    assert run(text)[1]["organisations"][0]["alias_of"] == "德国甲乙丙丁电联结(上海)有限公司"
+    text = "学校与重庆航空运输控股(集团)有限公司签署合作协议。\n\n航空运输行业人才需求旺盛，航空运输通信检测中心也参加了活动。\n"
+    assert run(text)[1]["organisations"] == []  # a trade (航空运输) is no brand
+
+
+def test_bodies_named_bare_whose_heads_attend():
+    [item] = run("甲乙岭南、丙丁高科、戊己照明主要负责同志参加活动。")
+    assert [(o["name"], o["type"]) for o in item["organisations"]] == [
+        ("甲乙岭南", "other"), ("丙丁高科", "other"), ("戊己照明", "other")]
+    [item] = run("重庆大学、西南大学等19家重庆市相关高校、科研院所、企业有关负责人参加活动。")
+    assert _names([item]) == ["重庆大学", "西南大学"]
+
+
+def test_who_a_head_leads_comes_with_the_head():
+    [item] = run("10月16日，甲乙师范学院院长张三率校发展规划处、科研处、材料学院、化学化工学院相关负责人莅临丙丁化工有限公司开展调研。")
+    assert _names([item]) == ["甲乙师范学院", "科研处", "材料学院", "化学化工学院", "丙丁化工有限公司"]
+    assert {r["target"]["name"] for r in item["relations"]} == {"丙丁化工有限公司"}  # none with 甲乙师范学院
+
+
+def test_a_university_and_its_institute_by_a_short_name_are_one_side():
+    text = ("6月11日，重庆大学甲乙研究院院长助理刘伟一行到重庆丙丁生物城调研。\n\n"
+            "座谈会上，重庆丙丁生物城副总经理穆毅介绍了园区基本情况；重庆大学甲乙研究院院长助理刘伟详细讲解了重庆大学的"
+            "历史渊源、甲乙研究院的构成、工作情况及合作体系等。\n")
+    assert run(text)[1]["relations"] == []
+
+
+def test_a_keyword_in_a_buildings_name_serves_no_cluster():
+    [item] = run("近日，重庆大学在机电大楼209会议室与甲乙股份有限公司举行校企合作签约仪式，助力机电类专业发展。")
+    assert [c["keyword"] for c in item["clusters"]] == ["机电"]
+    [item] = run("近日，重庆大学在机电大楼209会议室与甲乙股份有限公司举行校企合作签约仪式。")
+    assert item["clusters"] == []
