@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from .text_names import CJK, Lexicons, Mention, NameIndex, find_districts, find_organisations, mention_ref
-from .text_relations import brief_relations, distinct, prose_relations, restated
+from .text_relations import brief_relations, built_here, distinct, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
            "header", "split_items"]
@@ -187,7 +187,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     brief = "◆" in text
     # the university named last (prose: what 学校 / 我校 / 校地 refer to); before any is named, the
     # one university the whole text names, if it names only one (a university's own news page)
-    context: Mention | None = None if brief else _sole_university(text, index)
+    context: Mention | None = None if brief else _sole_university(text, index, lex)
     aliases: dict[str, Mention] = {}  # short names the text defines (以下简称“X”), for the items after too
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
@@ -212,8 +212,24 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     return {**head, "items": items}
 
 
-def _sole_university(text: str, index: NameIndex) -> Mention | None:
+# a university or college outside the dataset, by the end of its name; not a unit (化学化工学院)
+_COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|理工学院|文理学院|科技学院|职业大学|高等专科学校)$")
+
+
+def _is_university(m: Mention) -> bool:
+    return m.label == "University" or m.id is None and m.type == "university" and _COLLEGE.search(m.name) is not None
+
+
+def _sole_university(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:
+    """The one university a text names, if it names only one: what its 我校 / 学校 mean before
+    any university acts. Dataset universities first; without any, one named by its form (a page of
+    a university outside the dataset: 聊城大学 … 我校与…)."""
     found = {node_id: name for _, node_id, label, name in index.matches(text) if label == "University"}
+    if not found:
+        found = {m.name: m.name for m in find_organisations(text, index, lex)
+                 if _is_university(m) and not built_here(text, m.start)}  # not 共建重庆某某职业学院
+        if len(found) == 1:
+            return Mention(next(iter(found)), -1, -1, None, None, "university")
     if len(found) != 1:
         return None
     [(node_id, name)] = found.items()

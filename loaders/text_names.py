@@ -54,6 +54,8 @@ class Lexicons:
         words = sorted(self.lead_ins, key=lambda w: -len(w))
         self.lead_in = re.compile("^(?:" + "|".join(map(re.escape, words)) + ")") if words else None
         self.generic_names = set(self.generic)
+        # a generic word inside a candidate, after a whole name: "武汉大学|相关学院"
+        self.inner_generic = re.compile("|".join(map(re.escape, sorted(self.generic_prefixes, key=len, reverse=True))))
         shorts = sorted(self.bodies, key=lambda n: (-len(n), n))
         self.body = re.compile("|".join((_SHORT_START + re.escape(n) + _SHORT_END) if len(n) == 2 else re.escape(n)
                                         for n in shorts)) if shorts else None
@@ -177,6 +179,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             s, e = start + m.start(1), start + m.end(1)
             if clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院")) or clean[e:e + 1] == "校" and name.endswith("院"):
                 continue  # 大学生 (students), 大学城 (a university town), 高职院校: not an organisation
+            if name[0] in _MEASURE and clean[s - 1:s].isdigit():
+                name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
             trimmed = _guarded(re.sub(rf"^[{CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
             if trimmed is None:
                 continue
@@ -184,10 +188,11 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 described.append((s, e))  # nor is a body named inside the description (教育部直属…)
                 continue
             s += len(name) - len(trimmed)
-            inner = _INNER_GENERIC.search(trimmed, 2)
-            if inner and lex.name_form.fullmatch(trimmed[:inner.start()]):
-                e -= len(trimmed) - inner.start()  # "武汉大学相关学院": the university, not one of its units
-                trimmed = trimmed[:inner.start()]
+            inner = next((i.start() for i in lex.inner_generic.finditer(trimmed, 4)
+                          if lex.name_form.fullmatch(trimmed[:i.start()])), None)
+            if inner is not None:  # "武汉大学相关学院", "四川大学世界一流大学建设": the university
+                e -= len(trimmed) - inner
+                trimmed = trimmed[:inner]
             firm = _COMPANY.match(trimmed)
             if firm and trimmed[firm.end():] in lex.generic_names:
                 e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
@@ -260,6 +265,8 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
             start, name = pos, part
             pos += len(part) + 1
             last = _BREAK.split(name)[-1]  # "活动吸引了初链科技": the name after the clause words
+            if re.search(r"[0-9０-９]$", name[:len(name) - len(last)]) or last in lex.generic_names:
+                continue  # "兰州大学等48家高校": a count of bodies, not one
             name = _guarded(last, lex) if len(last) >= 4 else (last if len(last) >= 2 else None)
             if not name or not re.fullmatch(rf"[A-Za-z0-9{CJK}()]+", name):
                 continue
@@ -279,7 +286,7 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     out = list(found)
     for lst in _HEADS_LIST.finditer(clean):
         parts, pos, new = lst.group(1).split("、"), lst.start(1), []
-        if any(_NOT_BODY.search(p) or p in lex.generic_names or _COUNT.match(p) or _INNER_GENERIC.search(p)
+        if any(_NOT_BODY.search(p) or p in lex.generic_names or _COUNT.match(p) or lex.inner_generic.search(p)
                or p.startswith(lex.generic_prefixes) for p in parts):
             continue  # "…相关高校、科研院所、企业有关负责人": types of body, not bodies
         for part in parts:
@@ -437,10 +444,12 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     if (len(name) < 4 or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes)
             or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
         return None
+    if any(name[:i] in lex.generic_names and name[i:] in lex.generic_names for i in range(2, len(name) - 1)):
+        return None  # "大学科技园联盟": two types of body
     return name
 
 
-_INNER_GENERIC = re.compile("相关|有关|下属|所属")
+_MEASURE = "家所个名位项批"
 # what a body is said to be ("武汉大学是教育部直属重点综合性大学"): a description, not another body
 _DESCRIPTION = re.compile("直属|重点|综合性|研究型|应用型|教学型|一流|高水平|知名|首批|领先|龙头|骨干|特色|示范性")
 

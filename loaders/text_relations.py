@@ -91,6 +91,8 @@ _LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|�
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
 _VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
 _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介会|活动)[”\"]")
+_SPEAKER = re.compile(rf"[{CJK}]{{0,8}}?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|经理|局长|处长|部长|区长|县长|"
+                      rf"市长|专家|助理|总监|负责人)[{CJK}]{{2,3}}(?:在[^，,。]{{0,12}}中)?(?:表示|指出|说|强调|谈到)")
 _TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
 
 
@@ -244,6 +246,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
             if kind is None and partner.start >= 0 and _TITLE.match(text, partner.end):
                 continue  # "A院士X和B院士Y作了演讲": people named by their bodies, no activity between them
+            if partner.start >= 0 and _SPEAKER.match(text, partner.end):
+                continue  # "…主持，B校长助理刘平表示，…成果转化…": what B's officer says, not an activity with B
             if (kind is None and partner.start > head.end >= s0
                     and not _LINKED.search(text, head.end, partner.start)):
                 continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them
@@ -347,8 +351,7 @@ def _is_place(text: str, m: Mention) -> bool:
         return False
     if m.start > 0 and text[m.start - 1] == "在" and re.match(r"[，,]|办理|注册", text[m.end:m.end + 2]) is not None:
         return True
-    venue = re.search(r"在(?:[^，,。；;“”]{2,40}?、)?$", text[max(0, m.start - 42):m.start])
-    if venue and _VENUE.match(text, m.end):
+    if is_venue(text, m):
         return True
     title = re.search(r"[“\"][^”\"]*$", text[:m.start])
     close = re.search(r"[”\"]", text[m.end:])
@@ -358,6 +361,17 @@ def _is_place(text: str, m: Mention) -> bool:
 def _agreed(kind: str, sentence: str, at: int) -> str:
     """A clause that signs an agreement after naming the parties: the agreement is the act."""
     return "签约" if _AGREEMENT.search(sentence, at) else kind
+
+
+def is_venue(text: str, m: Mention) -> bool:
+    """A body named as where something is held: "在A举行", "在A、B双会场同步召开"."""
+    venue = re.search(r"在(?:[^，,。；;“”]{2,40}?、)?$", text[max(0, m.start - 42):m.start])
+    return m.start >= 0 and venue is not None and _VENUE.match(text, m.end) is not None
+
+
+def built_here(text: str, start: int) -> bool:
+    """A name at `start` is what the words before it build (共建A学院, 新建的“A”)."""
+    return _BUILT.search(text, max(0, start - 8), start) is not None
 
 
 def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:

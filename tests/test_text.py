@@ -595,3 +595,24 @@ def test_a_keyword_in_a_buildings_name_serves_no_cluster():
     assert [c["keyword"] for c in item["clusters"]] == ["机电"]
     [item] = run("近日，重庆大学在机电大楼209会议室与甲乙股份有限公司举行校企合作签约仪式。")
     assert item["clusters"] == []
+
+
+# Rules prompted by the thirteenth unseen web batch (governments and universities elsewhere); names made up.
+def test_the_one_university_a_page_names_outside_the_dataset_is_what_we_means():
+    text = "丙丁大学与甲乙区人民政府签订深化校地合作协议\n\n王五在会上谈到，2020年我校与甲乙市政府签订城校融合发展协议以来，始终以服务社会为使命。\n"
+    assert _triples(run(text)[1:]) == _as_set([("丙丁大学", "甲乙市政府", "签约")])
+    text = "甲乙区人民政府与市供销合作总社签订框架协议，共建重庆丙丁职业学院。\n\n希望双方共同努力，加快推进项目前期工作。\n"
+    assert run(text)[1]["relations"] == []  # a college being built is not the page's university
+
+
+def test_lead_ins_a_whole_name_before_a_description_and_counts_of_bodies():
+    [item] = run("根据此次甲乙市人民政府与丙丁大学签署的合作协议，双方将助推甲乙市国家中心城市建设和丙丁大学世界一流大学建设。")
+    assert _names([item]) == ["甲乙市人民政府", "丙丁大学"]  # not 丙丁大学世界一流大学
+    [item] = run("甲乙学院、丙丁大学等48家高校、院所分别与戊己新材料公司等企业签订了合作协议。")
+    assert _names([item]) == ["甲乙学院", "丙丁大学", "戊己新材料公司"]
+    assert _names(run("甲乙市与高校、科研院所、大学科技园联盟开展了合作（校科技处、技术转移中心）。")) == ["技术转移中心"]
+
+
+def test_what_a_bodys_officer_says_is_no_activity_with_that_body():
+    [item] = run("签约仪式由甲乙市教委主任朱安达主持，戊己大学校长助理刘平表示，学校将加快科研成果转化步伐。")
+    assert item["relations"] == []
