@@ -15,7 +15,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑])|赴|到|在|对|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
@@ -46,7 +46,8 @@ class Lexicons:
         gov = "|".join(re.escape(f) for f, t in self.forms if t == "government")
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
-                                    rf"|[市区县](?:{gov}))")
+                                    rf"|[市区县](?:{gov}|政府))")
+        self.short_government = re.compile(rf"[市区县](?:{gov}|政府)")  # 市政府, 区科技局: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
@@ -221,8 +222,19 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     if aliases is not None:
         _short_forms(found, known, aliases)
         found = _defined_aliases(text, found, aliases)
+    found = [_local_government(m, known) for m in found]
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if m.label != "District" or m.name.endswith("政府")]
+
+
+def _local_government(m: Mention, known: list[Mention]) -> Mention:
+    """区政府 / 县政府 written alone after a district is named in the item ("北碚区委、区政府") is
+    that district's government: the district."""
+    if m.id is None and m.name in ("区政府", "县政府", "区人民政府", "县人民政府"):
+        district = next((k for k in reversed(known) if k.label == "District" and k.end <= m.start), None)
+        if district is not None:
+            return Mention(m.name, m.start, m.end, district.id, "District", "government")
+    return m
 
 
 _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+家)?"
@@ -441,7 +453,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             if not m or len(name) - m.end() < 4:
                 break
             name = name[m.end():]
-    if (len(name) < 4 or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes)
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes)
             or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
         return None
     if any(name[:i] in lex.generic_names and name[i:] in lex.generic_names for i in range(2, len(name) - 1)):

@@ -91,8 +91,12 @@ _LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|�
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
 _VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
 _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介会|活动)[”\"]")
-_SPEAKER = re.compile(rf"[{CJK}]{{0,8}}?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|经理|局长|处长|部长|区长|县长|"
-                      rf"市长|专家|助理|总监|负责人)[{CJK}]{{2,3}}(?:在[^，,。]{{0,12}}中)?(?:表示|指出|说|强调|谈到)")
+_OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|经理|局长|处长|部长|区长|县长|市长|专家|助理|总监|"
+            r"负责人)")
+# an officer of the body just named, then what they say: "B校长助理刘平表示", "B张明部长在会上详细介绍了"
+_SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
+                      rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)")
+_WITH = re.compile(r"与|和|同|跟|携手|联合|为|向|帮助|支持|邀请")
 _TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
 
 
@@ -248,6 +252,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 continue  # "A院士X和B院士Y作了演讲": people named by their bodies, no activity between them
             if partner.start >= 0 and _SPEAKER.match(text, partner.end):
                 continue  # "…主持，B校长助理刘平表示，…成果转化…": what B's officer says, not an activity with B
+            if (partner.start > head.end >= s0 and _SPEAKER.match(text, head.end)
+                    and not _WITH.search(text, head.end, partner.start)):
+                continue  # "A张明部长介绍了B的建设进展": what A's officer speaks about is no partner
             if (kind is None and partner.start > head.end >= s0
                     and not _LINKED.search(text, head.end, partner.start)):
                 continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them

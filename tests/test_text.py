@@ -616,3 +616,17 @@ def test_lead_ins_a_whole_name_before_a_description_and_counts_of_bodies():
 def test_what_a_bodys_officer_says_is_no_activity_with_that_body():
     [item] = run("签约仪式由甲乙市教委主任朱安达主持，戊己大学校长助理刘平表示，学校将加快科研成果转化步伐。")
     assert item["relations"] == []
+
+
+def test_party_departments_offices_and_a_government_written_alone():
+    [item] = run("甲乙区委常委、区委组织部部长张三，对外合作办公室主任李四参加签约仪式。")
+    assert _names([item]) == ["区委组织部", "对外合作办公室"]
+    [item] = run("7月7日，市政府与丙丁水利大学签署战略合作框架协议。")
+    assert _triples([item]) == _as_set([("市政府", "丙丁水利大学", "签约")])
+
+
+def test_a_district_government_written_alone_and_what_an_officer_speaks_about():
+    [item] = run("北碚区委、区政府和学校党委、行政领导出席。")
+    assert [(o["name"], o["id"]) for o in item["organisations"]] == [("区政府", "district.beibei")]
+    [item] = run("甲乙区委组织部张明部长在会上详细介绍了丙丁产业园的建设进展，表达了建立深度合作关系的愿望。")
+    assert _names([item]) == ["甲乙区委组织部", "丙丁产业园"] and item["relations"] == []
