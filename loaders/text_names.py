@@ -19,7 +19,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|�
                     r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
-                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|"
+                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -58,7 +58,8 @@ class Lexicons:
         # a generic word inside a candidate, after a whole name: "武汉大学|相关学院"
         self.inner_generic = re.compile("|".join(map(re.escape, sorted(self.generic_prefixes, key=len, reverse=True))))
         shorts = sorted(self.bodies, key=lambda n: (-len(n), n))
-        self.body = re.compile("|".join((_SHORT_START + re.escape(n) + _SHORT_END) if len(n) == 2 else re.escape(n)
+        self.body = re.compile("|".join((_SHORT_START + re.escape(n) + _SHORT_END) if len(n) == 2
+                                        else re.escape(n) + ("(?!门)" if n.endswith("部") else "")  # 民政部门: any such office
                                         for n in shorts)) if shorts else None
 
     @classmethod
@@ -163,6 +164,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
         for m in lex.body.finditer(clean):
             if not any(k.start < m.end() and k.end > m.start() for k in known):
                 full, type_ = lex.bodies[m.group(0)]
+                dept = _DEPARTMENT.match(clean, m.end()) if m.group(0).endswith("部") else None
+                if dept:  # 科技部高新司: a department of the ministry, named as written
+                    known.append(Mention(text[m.start():dept.end()], m.start(), dept.end(), None, None, type_))
+                    continue
                 known.append(Mention(m.group(0), m.start(), m.end(), None, None, type_, full))
         known.sort(key=lambda k: (k.start, -k.end))
     found = list(known)
@@ -216,8 +221,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = [_widened(m, text, clean, known) for m in found]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
-    found = _suffix_names(text, found)
+    found = _suffix_names(text, found, lex)
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
+    found += _place_bureaus(clean, text, found)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
         _short_forms(found, known, aliases)
@@ -237,7 +243,7 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
     return m
 
 
-_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+家)?"
+_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+[家户])?"
                         r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
@@ -250,7 +256,7 @@ _TRADE_START = re.compile(r"技术|科技|实业|工程|电|信息|新材料|材
                           r"交通|运输|航空|船舶|钢铁|纺织|建材|数据|产业")
 
 
-def _suffix_names(text: str, found: list[Mention]) -> list[Mention]:
+def _suffix_names(text: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
     """A name found by its form that ends with another name found in the item, after three or more
     characters of clause words the breaks missed ("优先筛选同济大学重庆研究院" beside
     "同济大学重庆研究院"), is that name; a place before it (璧山高新区管委会) stays."""
@@ -259,7 +265,8 @@ def _suffix_names(text: str, found: list[Mention]) -> list[Mention]:
     for m in found:
         tail = next((n for n in names if m.id is None and n != m.name
                      and m.name.endswith(n) and len(m.name) - len(n) >= 3
-                     and not re.fullmatch(rf"[{CJK}]{{1,4}}[省市区县]", m.name[:-len(n)])), None)
+                     and not re.fullmatch(rf"[{CJK}]{{1,4}}[省市区县]", m.name[:-len(n)])
+                     and not lex.name_form.fullmatch(m.name[:-len(n)])), None)  # 某某大学|国家大学科技园: its own
         if tail is not None and not any(o.name == tail and o.start == m.end - len(tail) for o in found):
             s = m.end - len(tail)
             m = Mention(text[s:m.end], s, m.end, None, None, m.type, m.alias_of)
@@ -309,6 +316,23 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
+_PLACE_BUREAU = re.compile(
+    rf"(?:(?<![{CJK}])|(?<=[由与和同及为向在赴到对据经从]))"
+    rf"(?![由与和同及为向在赴到对据经从])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}[区县])?|[{CJK}]{{1,4}}[区县])"
+    rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?<![格布大全结开当变展餐客厅会议报告])[局厅])")
+
+
+def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]:
+    """A bureau named with its place (重庆市人力社保局, 四川省人力社保厅, 自贡市沿滩区科技和经信局): a
+    government body, though its ending (局, 厅) alone is no name form (布局, 展厅)."""
+    out = []
+    for m in _PLACE_BUREAU.finditer(clean):
+        s, e = m.span(1)
+        if not any(f.start < e and f.end > s for f in found + out) and not _BREAK.search(clean[s:e].replace("和", "")):
+            out.append(Mention(text[s:e], s, e, None, None, "government"))
+    return out
+
+
 def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Mention]:
     """A city or county outside the dataset, named with its province after 与 / 和 (与浙江省永康市举行…):
     its government is the party."""
@@ -334,7 +358,10 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
             bare = _PLACE_HEAD.sub("", core)
             brand = (bare[:4] if len(bare) > 4 and _TRADE_START.match(bare, 4) and not _TRADE_START.search(bare[:4])
                      and not bare.startswith(("中国", "国家", "中华")) else core)  # not 交通运输, 中国交通
-            for short in {core, bare, brand}:
+            # its first two characters with a trade its name holds (重庆达望曲轴机械制造有限公司 → 达望机械)
+            pairs = {bare[:2] + t.group(0) for t in _TRADE_START.finditer(bare, 2) if len(t.group(0)) == 2} \
+                if len(bare) >= 5 and brand != core and not _TRADE_START.search(bare[:2]) else set()
+            for short in {core, bare, brand} | pairs:
                 if len(short) >= 4 and short != m.name:
                     aliases.setdefault(short, m)
         parent = next((k for k in known if k.start == m.start and k.end < m.end and k.id is not None), None)
@@ -373,7 +400,7 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_UNIT_END = ("学院", "研究院", "研究所", "中心", "实验室", "系")
+_UNIT_END = ("学院", "研究院", "研究所", "中心", "实验室", "系", "科技园", "处", "办公室")
 # government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
 _BODY_END = ("委员会", "局", "委", "厅")
 _ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
@@ -404,6 +431,9 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
             if parent is not None:  # "重庆电子科技职业大学电子与物联网学院": the unit written with its body
                 s = parent.start
             return Mention(text[s:m.end], s, m.end, None, None, m.type)
+    local = re.match(rf"(?:[{CJK}]{{1,4}}[区县]|[{CJK}]{{2,3}}市)委(?![员会])", clean[m.end:m.end + 8]) if m.name.endswith(_PARTIES) else None
+    if local and m.id is None:  # 九三学社北碚区委: a democratic party's district committee
+        return Mention(text[m.start:m.end + local.end()], m.start, m.end + local.end(), None, None, "other")
     campus = re.match(rf"\(([{CJK}]{{2,3}})\)", clean[m.end:m.end + 5]) if m.name.endswith(("大学", "学院")) else None
     if campus and m.id is None:  # 中国地质大学（北京）: the campus is part of the name
         return Mention(text[m.start:m.end + campus.end()], m.start, m.end + campus.end(), None, None, m.type)
@@ -411,6 +441,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
 
 
 _COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公司|集团)")
+_PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟")  # the democratic parties
 
 
 _FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
@@ -442,6 +473,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[name.rindex("(") + 1:]  # "…运营天生创新创业街(西南大学…研究院": the bracketed name
     if ")" in name and "(" not in name[:name.rindex(")")]:
         name = name[name.rindex(")") + 1:]  # "(记者 张三)重庆市政府": a closing bracket ends what came before
+    if name.startswith("校") and name.endswith(("处", "办公室")) and len(name) >= 4:
+        name = name[1:]  # "校发展规划处": the university's office, 发展规划处
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]
@@ -453,7 +486,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             if not m or len(name) - m.end() < 4:
                 break
             name = name[m.end():]
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes)
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith("处") or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes)
             or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
         return None
     if any(name[:i] in lex.generic_names and name[i:] in lex.generic_names for i in range(2, len(name) - 1)):
@@ -462,6 +495,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+_DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])")
 # what a body is said to be ("武汉大学是教育部直属重点综合性大学"): a description, not another body
 _DESCRIPTION = re.compile("直属|重点|综合性|研究型|应用型|教学型|一流|高水平|知名|首批|领先|龙头|骨干|特色|示范性")
 

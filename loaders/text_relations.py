@@ -13,7 +13,8 @@ _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a sem
 SELF_WORDS = ("双方", "我校", "学校", "该校")
 
 
-_SELF = re.compile("|".join(SELF_WORDS + ("校地", "我们学校")))
+# 学校 as a category (高等学校, 职业学校, 技工学校) is no reference to the university of the text
+_SELF = re.compile("|".join(("(?<![高等职业专中技工师范])" + w if w == "学校" else w) for w in SELF_WORDS + ("校地", "我们学校")))
 _VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队")
 
 
@@ -63,7 +64,7 @@ _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借�
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
-_OWN = re.compile(r"学校|我校|该校|校方")
+_OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方")
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
@@ -96,6 +97,8 @@ _OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|书记|董�
 # an officer of the body just named, then what they say: "B校长助理刘平表示", "B张明部长在会上详细介绍了"
 _SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
                       rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)")
+_IS_MADE = re.compile(r"(?:是|系|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
+_CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|摄(?![制像]))")
 _WITH = re.compile(r"与|和|同|跟|携手|联合|为|向|帮助|支持|邀请")
 _TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
 
@@ -149,11 +152,16 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     first_subject = current = None
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
-        actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)]).values())
+        actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
+                                and not _CREDIT.match(text, m.end)]).values())  # "A供图": a credit, not an actor
         subject = next((m for m in actors if not _governed(text, s0, m)), None)
         if actors and subject is not None and subject is not actors[0] and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
             subject = None  # "（他们）参观了A、B，了解C的…": the visitors (the subject before), not C
+        if subject is not None and subject.start >= 0 and _IS_MADE.match(text, subject.end):
+            # "A是由B举办、C与B签约共建的…学校": A is what they made, not a party to it
+            actors = [m for m in actors if m.key != subject.key]
+            subject = next((m for m in actors if not _governed(text, s0, m)), None)
         own = _OWN.search(text, s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
@@ -178,7 +186,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             verb = _FOUNDS.match(text, founders[-1].end) or _JOINTLY.match(text, founders[-1].end)
             founded = re.search("发起|组建|出资|成立", text[verb.end():verb.end() + 6] if verb else "") or (
                 verb is not None and re.search("发起|组建|出资|成立", verb.group(0)))
-            kind = _nearest_kind(sentence, founders[-1].end - s0, lex) or ("共建" if founded else "other")
+            at = founders[-1].end - s0
+            phrase = sentence[:(_PHRASE_END.search(sentence, at) or re.search("$", sentence)).start()]
+            # the founders' own phrase: a training named clauses later is not what they did together
+            kind = _nearest_kind(phrase, at, lex) or ("共建" if founded else "other")
             add_all(founders, kind, sentence)
             current = founders[0]
             first_subject = first_subject or founders[0]
@@ -261,7 +272,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if partner.start >= 0 and _attends(sentence, at, lex):
                 continue
             kind = _agreed(kind or "other", sentence, max(0, at))
-            visited = partner.start >= 0 and _VISIT_OBJECT.search(text, max(s0, head.end), partner.start)
+            visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
+                text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
             if visited and kind != "签约":
                 kind = "调研"
             for actor in heads:

@@ -579,7 +579,7 @@ def test_bodies_named_bare_whose_heads_attend():
 
 def test_who_a_head_leads_comes_with_the_head():
     [item] = run("10月16日，甲乙师范学院院长张三率校发展规划处、科研处、材料学院、化学化工学院相关负责人莅临丙丁化工有限公司开展调研。")
-    assert _names([item]) == ["甲乙师范学院", "科研处", "材料学院", "化学化工学院", "丙丁化工有限公司"]
+    assert _names([item]) == ["甲乙师范学院", "发展规划处", "科研处", "材料学院", "化学化工学院", "丙丁化工有限公司"]
     assert {r["target"]["name"] for r in item["relations"]} == {"丙丁化工有限公司"}  # none with 甲乙师范学院
 
 
@@ -610,7 +610,7 @@ def test_lead_ins_a_whole_name_before_a_description_and_counts_of_bodies():
     assert _names([item]) == ["甲乙市人民政府", "丙丁大学"]  # not 丙丁大学世界一流大学
     [item] = run("甲乙学院、丙丁大学等48家高校、院所分别与戊己新材料公司等企业签订了合作协议。")
     assert _names([item]) == ["甲乙学院", "丙丁大学", "戊己新材料公司"]
-    assert _names(run("甲乙市与高校、科研院所、大学科技园联盟开展了合作（校科技处、技术转移中心）。")) == ["技术转移中心"]
+    assert _names(run("甲乙市与高校、科研院所、大学科技园联盟开展了合作（校科技处、技术转移中心）。")) == ["科技处", "技术转移中心"]
 
 
 def test_what_a_bodys_officer_says_is_no_activity_with_that_body():
@@ -630,3 +630,37 @@ def test_a_district_government_written_alone_and_what_an_officer_speaks_about():
     assert [(o["name"], o["id"]) for o in item["organisations"]] == [("区政府", "district.beibei")]
     [item] = run("甲乙区委组织部张明部长在会上详细介绍了丙丁产业园的建设进展，表达了建立深度合作关系的愿望。")
     assert _names([item]) == ["甲乙区委组织部", "丙丁产业园"] and item["relations"] == []
+
+
+# Rules prompted by the fourteenth unseen web batch; names made up.
+def test_bureaus_named_with_their_place_and_co_leads_without_a_later_training():
+    [item] = run("此次活动由重庆市人力社保局、四川省人力社保厅、甲乙高新区管委会共同牵头实施，以专题讲座、技术培训等形式助推产业发展。")
+    assert _names([item]) == ["重庆市人力社保局", "四川省人力社保厅", "甲乙高新区管委会"]
+    assert {r["kind"] for r in item["relations"]} == {"other"} and len(item["relations"]) == 3
+    [item] = run("近日，自贡市甲乙区科技和经信局赴丙丁大学开展合作对接交流，并参观了展厅和会议厅。")
+    assert _names([item]) == ["自贡市甲乙区科技和经信局", "丙丁大学"]
+
+
+def test_ministries_their_departments_and_a_democratic_partys_district_committee():
+    [item] = run("会议由科技部高新司、甲乙省科技厅联合主办，民政部有关负责人出席，各级民政部门参加。")
+    assert [(o["name"], o["type"]) for o in item["organisations"]] == [
+        ("科技部高新司", "government"), ("甲乙省科技厅", "government"), ("民政部", "government")]
+    [item] = run("九三学社北碚区委搭建科企交流合作平台。")
+    assert _names([item]) == ["九三学社北碚区委"]
+
+
+def test_firms_counted_in_hu_a_universitys_offices_and_its_park_as_a_unit():
+    [item] = run("经梳理，沿滩区重点企业中已有甲乙新材料、丙丁醋业等8户企业与戊己大学建立9项校企合作。")
+    assert _names([item]) == ["甲乙新材料", "丙丁醋业", "戊己大学"]
+    [item] = run("甲乙区科技局赴戊己大学国家大学科技园开展对接交流，与戊己大学科技处相关负责人座谈。")
+    assert _names([item]) == ["甲乙区科技局", "戊己大学国家大学科技园", "戊己大学科技处"]
+
+
+def test_a_photo_credit_and_what_bodies_made_are_no_parties():
+    text = "图为航拍甲乙职业学院新校区。丙丁路建供图甲乙职业学院是由重庆市人民政府举办、民政部与重庆市人民政府签约共建的公办普通高等学校。"
+    assert _triples(run(text)) == _as_set([("民政部", "重庆市人民政府", "签约")])
+
+
+def test_a_companys_first_two_characters_with_its_trade():
+    text = "在重庆甲乙曲轴机械制造有限公司的生产车间，专家了解企业的生产情况。\n\n甲乙机械总经理吴晓玲说，我们一定抓紧细化方案。\n"
+    assert run(text)[1]["organisations"][0]["alias_of"] == "重庆甲乙曲轴机械制造有限公司"
