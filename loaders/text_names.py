@@ -16,10 +16,10 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
-                    r"建立|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|"
+                    r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
-                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|"
+                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|将(?![军乐])|建议|发挥|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -45,8 +45,9 @@ class Lexicons:
         forms = "|".join(re.escape(f) for f, _ in self.forms)
         gov = "|".join(re.escape(f) for f, t in self.forms if t == "government")
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
+        offices = "|".join(re.escape(f) for f, _ in self.forms if f.endswith("处"))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
-                                    rf"|[市区县](?:{gov}|政府))")
+                                    rf"|[市区县](?:{gov}|政府)|(?:{offices}))")  # 教务处副处长: the office alone
         self.short_government = re.compile(rf"[市区县](?:{gov}|政府)")  # 市政府, 区科技局: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
@@ -246,6 +247,9 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
 _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+[家户])?"
                         r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
+_BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推])"
+                       rf"([{CJK}]{{2,3}}(?<![校园社景小片城厂街矿营辖郊山地新验范能发贸开保税区县])[区县])"
+                       r"(?=与|和|签署|签订|签约)")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"
@@ -259,12 +263,13 @@ _TRADE_START = re.compile(r"技术|科技|实业|工程|电|信息|新材料|材
 def _suffix_names(text: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
     """A name found by its form that ends with another name found in the item, after three or more
     characters of clause words the breaks missed ("优先筛选同济大学重庆研究院" beside
-    "同济大学重庆研究院"), is that name; a place before it (璧山高新区管委会) stays."""
-    names = sorted({m.name for m in found if len(m.name) >= 6}, key=len, reverse=True)
+    "同济大学重庆研究院"), or after one function character ("自长江大学…落户" beside "长江大学"), is
+    that name; a place before it (璧山高新区管委会) stays."""
+    names = sorted({m.name for m in found if len(m.name) >= 4}, key=len, reverse=True)
     out = []
     for m in found:
-        tail = next((n for n in names if m.id is None and n != m.name
-                     and m.name.endswith(n) and len(m.name) - len(n) >= 3
+        tail = next((n for n in names if m.id is None and n != m.name and m.name.endswith(n)
+                     and (len(m.name) - len(n) >= 3 and len(n) >= 6 or m.name[:-len(n)] in _FUNCTION_CHARS)
                      and not re.fullmatch(rf"[{CJK}]{{1,4}}[省市区县]", m.name[:-len(n)])
                      and not lex.name_form.fullmatch(m.name[:-len(n)])), None)  # 某某大学|国家大学科技园: its own
         if tail is not None and not any(o.name == tail and o.start == m.end - len(tail) for o in found):
@@ -316,28 +321,37 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
+# a district or county, not a campus, park or community (校区, 园区, 社区…)
+_DISTRICT_END = "(?<![校园社景小片城厂街矿营辖郊山地])[区县]"
 _PLACE_BUREAU = re.compile(
     rf"(?:(?<![{CJK}])|(?<=[由与和同及为向在赴到对据经从]))"
-    rf"(?![由与和同及为向在赴到对据经从])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}[区县])?|[{CJK}]{{1,4}}[区县])"
-    rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?<![格布大全结开当变展餐客厅会议报告])[局厅])")
+    rf"(?![由与和同及为向在赴到对据经从])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}{_DISTRICT_END})?|[{CJK}]{{1,4}}{_DISTRICT_END})"
+    rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?:(?<![格布大全结开当变展餐客厅会议报告士])[局厅]|(?<=工作)站))")
 
 
 def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]:
-    """A bureau named with its place (重庆市人力社保局, 四川省人力社保厅, 自贡市沿滩区科技和经信局): a
-    government body, though its ending (局, 厅) alone is no name form (布局, 展厅)."""
+    """A bureau named with its place (重庆市人力社保局, 四川省人力社保厅, 自贡市沿滩区科技和经信局, 万州区土肥
+    工作站): a government body, though its ending (局, 厅, 工作站) alone is no name form (布局, 展厅,
+    博士后工作站)."""
     out = []
     for m in _PLACE_BUREAU.finditer(clean):
         s, e = m.span(1)
-        if not any(f.start < e and f.end > s for f in found + out) and not _BREAK.search(clean[s:e].replace("和", "")):
+        if (not any(f.start < e and f.end > s for f in found + out if f.label != "District" or f.name.endswith("政府"))
+                and not _BREAK.search(clean[s:e].replace("和", ""))):
             out.append(Mention(text[s:e], s, e, None, None, "government"))
     return out
 
 
 def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Mention]:
-    """A city or county outside the dataset, named with its province after 与 / 和 (与浙江省永康市举行…):
+    """A city or county outside the dataset, named with its province after 与 / 和 (与浙江省永康市举行…),
+    or a district or county named alone as a party to a signing (游仙区与西南大学…, 与蔡甸区签署):
     its government is the party."""
-    return [Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government")
-            for m in _OUTER_GOV.finditer(clean) if not any(f.start < m.end(1) and f.end > m.start(1) for f in found)]
+    out: list[Mention] = []
+    for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean)]:
+        if not any(f.start < m.end(1) and f.end > m.start(1) for f in found + out):  # 游仙区: 游仙区人民政府
+            out.append(Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government",
+                               m.group(1) + "人民政府"))
+    return out
 
 
 def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, Mention]) -> None:
@@ -473,7 +487,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[name.rindex("(") + 1:]  # "…运营天生创新创业街(西南大学…研究院": the bracketed name
     if ")" in name and "(" not in name[:name.rindex(")")]:
         name = name[name.rindex(")") + 1:]  # "(记者 张三)重庆市政府": a closing bracket ends what came before
-    if name.startswith("校") and name.endswith(("处", "办公室")) and len(name) >= 4:
+    if name.startswith("校") and name.endswith("处") and len(name) >= 4:
         name = name[1:]  # "校发展规划处": the university's office, 发展规划处
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
@@ -486,7 +500,9 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             if not m or len(name) - m.end() < 4:
                 break
             name = name[m.end():]
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith("处") or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes)
+    unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith("处")
+            or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
         return None
     if any(name[:i] in lex.generic_names and name[i:] in lex.generic_names for i in range(2, len(name) - 1)):
@@ -495,6 +511,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+_FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])")
 # what a body is said to be ("武汉大学是教育部直属重点综合性大学"): a description, not another body
 _DESCRIPTION = re.compile("直属|重点|综合性|研究型|应用型|教学型|一流|高水平|知名|首批|领先|龙头|骨干|特色|示范性")

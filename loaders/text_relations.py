@@ -65,7 +65,7 @@ _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
 _OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方")
-_JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道)")
+_JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道|各自)")  # "A和B各自的优势": the two sides
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
 # between two bodies of one list: 、 和 及, perhaps with other listed items no name form found (海南海事局)
@@ -98,6 +98,7 @@ _OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|书记|董�
 _SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
                       rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)")
 _IS_MADE = re.compile(r"(?:是|系|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
+_HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
 _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|摄(?![制像]))")
 _WITH = re.compile(r"与|和|同|跟|携手|联合|为|向|帮助|支持|邀请")
 _TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
@@ -149,6 +150,12 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 add(x, y, kind, sentence)
 
     ctx = Mention(context.name, -1, -1, context.id, context.label, context.type) if context else None  # not in this text
+    # the districts the item names other than as a venue only ("在重庆市北碚区西南大学举行")
+    at_venue = [re.search(r"在(?:重庆市?)?$", text[max(0, m.start() - 4):m.start()]) is not None
+                and _HELD.match(text, m.end()) is not None for m, _, _, _ in hits]
+    venues = {h[1] for h, v in zip(hits, at_venue) if h[2] == "District" and v}
+    elsewhere = {h[1] for h, v in zip(hits, at_venue) if h[2] == "District" and not v}
+    local_districts = [d for d in item_districts if d["id"] not in venues or d["id"] in elsewhere]
     first_subject = current = None
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
@@ -237,8 +244,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)
                   and all(m.key != ctx.key for m in partners)):
                 partners.append(ctx)  # "A局长一行到我校交流": the body with the university of the text
-            elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and item_districts:
-                d = item_districts[0]  # "校地双方": the university with the district of the text
+            elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and local_districts:
+                d = local_districts[0]  # "校地双方": the university with the district of the text
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
         if subject is None:
             continue

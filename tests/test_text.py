@@ -565,7 +565,7 @@ def test_a_technical_school_and_short_forms_without_place_or_after_a_country():
     text = ("10月25日，学院与德国甲乙丙丁电联结(上海)有限公司举行了校企合作签约仪式。\n\n"
             "甲乙丙丁企业代表陈向军表示，将在订单班建立等方面开展合作。\n")
     assert run(text)[1]["organisations"][0]["alias_of"] == "德国甲乙丙丁电联结(上海)有限公司"
-    text = "学校与重庆航空运输控股(集团)有限公司签署合作协议。\n\n航空运输行业人才需求旺盛，航空运输通信检测中心也参加了活动。\n"
+    text = "学校与重庆航空运输控股(集团)有限公司签署合作协议。\n\n航空运输行业人才需求旺盛，航空运输通信业务也发展迅速。\n"
     assert run(text)[1]["organisations"] == []  # a trade (航空运输) is no brand
 
 
@@ -664,3 +664,25 @@ def test_a_photo_credit_and_what_bodies_made_are_no_parties():
 def test_a_companys_first_two_characters_with_its_trade():
     text = "在重庆甲乙曲轴机械制造有限公司的生产车间，专家了解企业的生产情况。\n\n甲乙机械总经理吴晓玲说，我们一定抓紧细化方案。\n"
     assert run(text)[1]["organisations"][0]["alias_of"] == "重庆甲乙曲轴机械制造有限公司"
+
+
+# Rules prompted by the fifteenth unseen web batch; names made up.
+def test_a_districts_stations_and_offices_named_alone():
+    [item] = run("经我院前期与北碚区果树技术推广站、北碚区土肥工作站、北碚区农业执法局等北碚区农委下属六个事业单位认真协商。")
+    assert _names([item]) == ["北碚区果树技术推广站", "北碚区土肥工作站", "北碚区农业执法局", "北碚区农委"]
+    [item] = run("甲乙大学副校长付川、研究生处处长刘正学、教务处副处长秦刚出席仪式，校企合作办公室主任冯湘参加了接待。")
+    assert _names([item]) == ["甲乙大学", "研究生处", "教务处", "校企合作办公室"]
+
+
+def test_a_district_named_alone_as_a_party_and_a_venue_district_is_none():
+    text = "游仙区与重庆大学校地战略合作签约仪式近日在重庆市北碚区重庆大学举行，此次签约标志着校地融合发展掀开新的篇章。"
+    [item] = run(text)
+    assert [(o["name"], o.get("alias_of")) for o in item["organisations"]] == [("游仙区", "游仙区人民政府"), ("重庆大学", None)]
+    assert _triples([item]) == _as_set([("游仙区", "重庆大学", "签约")])
+    [item] = run("据悉，甲乙区人民政府将丙丁大学作为人才培养基地，自丙丁大学武汉校区2012年落户以来合作不断。")
+    assert _names([item]) == ["甲乙区人民政府", "丙丁大学"]
+
+
+def test_two_bodies_each_with_their_strengths_are_the_two_sides():
+    [item] = run("为了充分发挥甲乙学院和丙丁区农委各自的优势，实现优势互补、资源共享。")
+    assert {frozenset((r["source"]["name"], r["target"]["name"])) for r in item["relations"]} == {frozenset(("甲乙学院", "丙丁区农委"))}
