@@ -216,6 +216,9 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
 _COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|理工学院|文理学院|科技学院|职业大学|高等专科学校)$")
 
 
+_FOOTER = re.compile(r"(?:版权所有|主办单位|Copyright\s*\S*\s*\d{4}\S*\s*版权所有)\s*[:：]?\s*")
+
+
 def _is_university(m: Mention) -> bool:
     return m.label == "University" or m.id is None and m.type == "university" and _COLLEGE.search(m.name) is not None
 
@@ -226,8 +229,11 @@ def _sole_university(text: str, index: NameIndex, lex: Lexicons) -> Mention | No
     a university outside the dataset: 聊城大学 … 我校与…)."""
     found = {node_id: name for _, node_id, label, name in index.matches(text) if label == "University"}
     if not found:
-        found = {m.name: m.name for m in find_organisations(text, index, lex)
-                 if _is_university(m) and not built_here(text, m.start)}  # not 共建重庆某某职业学院
+        named = [m for m in find_organisations(text, index, lex) if m.type == "university"]
+        found = {m.name: m.name for m in named if _is_university(m) and not built_here(text, m.start)}  # not 共建…职业学院
+        owner = _FOOTER.search(text)  # "版权所有：潍坊学院": the page's owner, whatever its name says
+        if owner:
+            found = {m.name: m.name for m in named if m.start == owner.end()} or found
         if len(found) == 1:
             return Mention(next(iter(found)), -1, -1, None, None, "university")
     if len(found) != 1:

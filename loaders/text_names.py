@@ -15,11 +15,11 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
-                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|将(?![军乐])|建议|发挥|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
+                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -45,7 +45,7 @@ class Lexicons:
         forms = "|".join(re.escape(f) for f, _ in self.forms)
         gov = "|".join(re.escape(f) for f, t in self.forms if t == "government")
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
-        offices = "|".join(re.escape(f) for f, _ in self.forms if f.endswith("处"))
+        offices = "|".join(re.escape(f) for f, _ in self.forms if f.endswith("处") or f in _STANDALONE)
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[市区县](?:{gov}|政府)|(?:{offices}))")  # 教务处副处长: the office alone
         self.short_government = re.compile(rf"[市区县](?:{gov}|政府)")  # 市政府, 区科技局: three characters
@@ -500,8 +500,10 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             if not m or len(name) - m.end() < 4:
                 break
             name = name[m.end():]
+    if name.startswith(("集团", "公司")) and lex.name_form.fullmatch(name[2:]) and len(name) >= 6:
+        name = name[2:]  # "公司党建工作部": the company's department, 党建工作部
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith("处")
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith("处") and name not in _STANDALONE
             or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
         return None
@@ -511,6 +513,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+# three-character bodies named alone, as a county's or a city's are in its officers' titles (统战部部长…)
+_STANDALONE = ("统战部", "宣传部", "组织部", "工商联")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])")
 # what a body is said to be ("武汉大学是教育部直属重点综合性大学"): a description, not another body

@@ -64,7 +64,8 @@ _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借�
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
-_OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方")
+# the university of the text, or its head with no body named before ("副校长赵光强来到A、B…")
+_OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)")
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道|各自)")  # "A和B各自的优势": the two sides
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _WITH_AFTER = re.compile(r"\s*(?:与|和|同)")

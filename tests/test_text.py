@@ -686,3 +686,17 @@ def test_a_district_named_alone_as_a_party_and_a_venue_district_is_none():
 def test_two_bodies_each_with_their_strengths_are_the_two_sides():
     [item] = run("为了充分发挥甲乙学院和丙丁区农委各自的优势，实现优势互补、资源共享。")
     assert {frozenset((r["source"]["name"], r["target"]["name"])) for r in item["relations"]} == {frozenset(("甲乙学院", "丙丁区农委"))}
+
+
+# Rules prompted by the sixteenth unseen web batch; names made up.
+def test_a_pages_owner_in_its_footer_and_its_head_with_no_body_before():
+    text = ("副校长赵光强来到山东同利爆破有限公司、甲乙宝城建筑工程有限公司，实地调研企业生产经营情况。\n\n"
+            "Copyright 2005- 版权所有:丙丁学院 鲁公网安备\n")
+    assert _triples(run(text)) == _as_set([("丙丁学院", "山东同利爆破有限公司", "调研"), ("丙丁学院", "甲乙宝城建筑工程有限公司", "调研")])
+
+
+def test_clause_words_before_a_college_and_bodies_named_alone_in_titles():
+    [item] = run("座谈会上，双方代表表示感谢，并就学院办学定位提出建议，并结合学院专业优势探讨合作空间。")
+    assert item["organisations"] == []
+    [item] = run("甲乙县县委常委、统战部部长朱元通和工商联主席刘金荣一行，与公司党建工作部主任张平、智慧城市事业部王胜骞座谈。")
+    assert _names([item]) == ["统战部", "工商联", "党建工作部", "智慧城市事业部"]
