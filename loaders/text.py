@@ -213,14 +213,16 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
 
 
 # a university or college outside the dataset, by the end of its name; not a unit (化学化工学院)
-_COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|理工学院|文理学院|科技学院|职业大学|高等专科学校)$")
+_COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|文理学院|职业大学|高等专科学校)$")
 
 
 _FOOTER = re.compile(r"(?:版权所有|主办单位|Copyright\s*\S*\s*\d{4}\S*\s*版权所有)\s*[:：]?\s*")
 
 
 def _is_university(m: Mention) -> bool:
-    return m.label == "University" or m.id is None and m.type == "university" and _COLLEGE.search(m.name) is not None
+    """A university: in the dataset, or by a name no unit has (…大学, …职业学院; not 光学与电子科技学院)."""
+    return m.label == "University" or (m.id is None and m.type == "university" and _COLLEGE.search(m.name) is not None
+                                       and "与" not in m.name)
 
 
 def _sole_university(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:

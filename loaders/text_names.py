@@ -19,7 +19,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|�
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
-                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
+                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -225,6 +225,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = _suffix_names(text, found, lex)
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
     found += _place_bureaus(clean, text, found)
+    found += _firms_by_head(text, clean, found, lex)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
         _short_forms(found, known, aliases)
@@ -304,6 +305,25 @@ _HEADS_LIST = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{3,10}}、){{2,}}[{CJK}]{{3,
 _NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席|处长|局长|代表|专家|教授|老师|学生|领导|干部|成员")
 
 
+_FIRM_BY_HEAD = re.compile(rf"(?:(?<![{CJK}])|(?<=[有及和与、]))([{CJK}]{{4,10}}?{_TRADE_END.pattern[:-1]})"
+                           r"(?=董事长|总经理|副总经理|总裁|创始人)")
+
+
+def _firms_by_head(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """A firm named bare before its head's title, its name ending in a trade ("随行的还有重庆全领医药
+    董事长李卓"): an enterprise, though it has no legal form."""
+    out = []
+    for m in _FIRM_BY_HEAD.finditer(clean):
+        s, e = m.span(1)
+        name = _guarded(_BREAK.split(clean[s:e])[-1], lex)  # "还有重庆全领医药": without the clause words
+        if name is None:
+            continue
+        s = e - len(name)
+        if not any(f.start < e and f.end > s for f in found + out):
+            out.append(Mention(text[s:e], s, e, None, None, "enterprise"))
+    return out
+
+
 def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
     """Three or more bodies whose heads attend, named bare ("中金岭南、风华高科、国星光电主要负责同志"):
     each is an organisation though it has no name form; not when an item is a title or a type of body."""
@@ -381,8 +401,12 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
         parent = next((k for k in known if k.start == m.start and k.end < m.end and k.id is not None), None)
         if parent is not None and len(m.name) - len(parent.name) >= 4 and m.name.endswith(_UNIT_END):
             aliases.setdefault(m.name[len(parent.name):], m)
+        elif parent is None and (own := _OWN_UNIT.fullmatch(m.name)):  # 中国药科大学重庆研究院 → 重庆研究院
+            aliases.setdefault(own.group(2), m)
 
 
+# a university outside the dataset with a unit after it, by their forms
+_OWN_UNIT = re.compile(rf"([{CJK}]{{2,10}}?大学)([{CJK}]{{2,10}}(?:研究院|研究所|学院|中心|实验室))")
 _DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
 
 

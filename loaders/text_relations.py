@@ -60,7 +60,8 @@ def brief_relations(text: str, subject: Mention | None, mentions: list[Mention],
 # a district acts (rather than being a place) when a connective or action follows its name, or
 # it is the one something is done with or for
 _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借助|通过|帮助|对|则|制定|出台|组织|成立|推动|推进|支持|启动|"
-                                  r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化")
+                                  r"共同|签署|签订|举办|打造|建设|搭建|引进|接收|常态化|"
+                                  r"[^，,。；;]{0,24}?(?:率队|带队|一行)")  # "两江新区管委会副主任郑航率队来访": its officers
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")

@@ -700,3 +700,20 @@ def test_clause_words_before_a_college_and_bodies_named_alone_in_titles():
     assert item["organisations"] == []
     [item] = run("甲乙县县委常委、统战部部长朱元通和工商联主席刘金荣一行，与公司党建工作部主任张平、智慧城市事业部王胜骞座谈。")
     assert _names([item]) == ["统战部", "工商联", "党建工作部", "智慧城市事业部"]
+
+
+# Rules prompted by the seventeenth unseen web batch; names made up.
+def test_verbs_of_regard_cut_names_and_a_firm_before_its_heads_title():
+    [item] = run("丙丁区正全力建设科技创新中心，戊己集团高度评价丙丁大学。")
+    assert _names([item]) == ["戊己集团", "丙丁大学"]
+    text = "随行的还有重庆甲乙医药董事长李卓及公司科研管理干部。\n\n甲乙医药介绍了公司情况。\n"
+    first, second = run(text)
+    assert [(o["name"], o["type"]) for o in first["organisations"]] == [("重庆甲乙医药", "enterprise")]
+    assert second["organisations"][0]["alias_of"] == "重庆甲乙医药"
+
+
+def test_a_districts_officer_leading_a_visit_and_a_universitys_own_institute():
+    text = "5月27日，璧山区委常委、副区长郑航率队来访我校，就共建研究院展开深入交流。\n\n肖刚介绍了丙丁大学的办学历史。\n"
+    assert _triples(run(text)) == _as_set([("璧山区", "丙丁大学", "合作交流")])
+    text = "丙丁大学重庆研究院正式签约。\n\n学校非常重视重庆研究院的建设，将大力推动人才培养。\n\n丙丁大学党委书记出席。\n"
+    assert run(text)[1]["relations"] == []
