@@ -15,11 +15,11 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
-                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
+                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -163,6 +163,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
              for m, node_id, label, _ in (index.matches(text) if hits is None else hits)]  # the name as written
     if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
         for m in lex.body.finditer(clean):
+            if clean.startswith("院士", m.end()):
+                continue  # "中国工程院院士苏义脑": an academician's title, not the academy acting
             if not any(k.start < m.end() and k.end > m.start() for k in known):
                 full, type_ = lex.bodies[m.group(0)]
                 dept = _DEPARTMENT.match(clean, m.end()) if m.group(0).endswith("部") else None
@@ -249,8 +251,9 @@ _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,
                         r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
 _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推])"
-                       rf"([{CJK}]{{2,3}}(?<![校园社景小片城厂街矿营辖郊山地新验范能发贸开保税区县])[区县])"
-                       r"(?=与|和|签署|签订|签约)")
+                       rf"([{CJK}]{{2,3}}(?:(?<![校园社景小片厂街矿营辖郊山地新验范能发贸开保税区县])(?<!主城)(?<!老城)[区县]"
+                       rf"|(?<![城超都上门夜股集])市))"
+                       rf"(?=与|和|签署|签订|签约|建立|开展|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约))")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"
@@ -511,7 +514,9 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[name.rindex("(") + 1:]  # "…运营天生创新创业街(西南大学…研究院": the bracketed name
     if ")" in name and "(" not in name[:name.rindex(")")]:
         name = name[name.rindex(")") + 1:]  # "(记者 张三)重庆市政府": a closing bracket ends what came before
-    if name.startswith("校") and name.endswith("处") and len(name) >= 4:
+    if name.startswith("校(院)") and len(name) >= 8:
+        name = name[4:]  # "校(院)党委办公室": the university's (and academy's) office
+    elif name.startswith("校") and name.endswith("处") and len(name) >= 4:
         name = name[1:]  # "校发展规划处": the university's office, 发展规划处
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:

@@ -610,7 +610,8 @@ def test_lead_ins_a_whole_name_before_a_description_and_counts_of_bodies():
     assert _names([item]) == ["甲乙市人民政府", "丙丁大学"]  # not 丙丁大学世界一流大学
     [item] = run("甲乙学院、丙丁大学等48家高校、院所分别与戊己新材料公司等企业签订了合作协议。")
     assert _names([item]) == ["甲乙学院", "丙丁大学", "戊己新材料公司"]
-    assert _names(run("甲乙市与高校、科研院所、大学科技园联盟开展了合作（校科技处、技术转移中心）。")) == ["科技处", "技术转移中心"]
+    assert _names(run("甲乙市与高校、科研院所、大学科技园联盟开展了合作（校科技处、技术转移中心）。")) == [
+        "甲乙市", "科技处", "技术转移中心"]  # the city acts; the types of body are none
 
 
 def test_what_a_bodys_officer_says_is_no_activity_with_that_body():
@@ -717,3 +718,22 @@ def test_a_districts_officer_leading_a_visit_and_a_universitys_own_institute():
     assert _triples(run(text)) == _as_set([("璧山区", "丙丁大学", "合作交流")])
     text = "丙丁大学重庆研究院正式签约。\n\n学校非常重视重庆研究院的建设，将大力推动人才培养。\n\n丙丁大学党委书记出席。\n"
     assert run(text)[1]["relations"] == []
+
+
+# Rules prompted by the eighteenth unseen web batch (cities, academies and their institutes); names made up.
+def test_a_middle_dot_joins_two_bodies_and_clause_words_before_a_firm():
+    [item] = run("丙丁大学副校长张三与丁戊区代区长夏鑫签订了《甲乙市丁戊区人民政府·丙丁大学共建研究院》协议。")
+    assert _triples([item]) >= _as_set([("丙丁大学", "丁戊区", "签约")])
+    assert "甲乙市丁戊区人民政府" in _names([item])
+    assert _names(run("同时加入的专家还有甲乙医院董竞成教授。促成了一大批以甲乙膜公司为代表的合作项目。")) == ["甲乙医院", "甲乙膜公司"]
+
+
+def test_cities_as_parties_academies_in_titles_and_more_name_forms():
+    [item] = run("丙丁大学与鄂州市建立了良好的紧密合作关系。")
+    assert [(o["name"], o.get("alias_of")) for o in item["organisations"]] == [("丙丁大学", None), ("鄂州市", "鄂州市人民政府")]
+    [item] = run("中国工程院院士苏义脑一行到甲乙产业集聚区，代表中国工程院签约。")
+    assert _names([item]) == ["中国工程院"] and item["organisations"][0]["start"] > 10
+    [item] = run("在上海市科协支持下，甲乙药业与戊己促进会、丁戊分院、生工学部和省政府驻上海办事处座谈。")
+    assert _names([item]) == ["上海市科协", "甲乙药业", "戊己促进会", "丁戊分院", "生工学部", "省政府驻上海办事处"]
+    [item] = run("校(院)党委办公室、食品学部和山科集团的相关负责同志参加。")
+    assert _names([item]) == ["党委办公室", "食品学部", "山科集团"]
