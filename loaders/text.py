@@ -236,6 +236,10 @@ def _sole_university(text: str, index: NameIndex, lex: Lexicons) -> Mention | No
         owner = _FOOTER.search(text)  # "版权所有：潍坊学院": the page's owner, whatever its name says
         if owner:
             found = {m.name: m.name for m in named if m.start == owner.end()} or found
+        if not found:  # a headline that opens with a college ("黄淮学院与正阳县签署…"): the page is about it
+            first = re.search(r"\S[^\n]*", text)
+            found = {m.name: m.name for m in named if first and m.start == first.start()
+                     and first.end() - first.start() <= 60}
         if len(found) == 1:
             return Mention(next(iter(found)), -1, -1, None, None, "university")
     if len(found) != 1:

@@ -19,7 +19,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|(?:�
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
-                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
+                    r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|会同|提升|(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
@@ -168,6 +168,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if not any(k.start < m.end() and k.end > m.start() for k in known):
                 full, type_ = lex.bodies[m.group(0)]
                 dept = _DEPARTMENT.match(clean, m.end()) if m.group(0).endswith("部") else None
+                if dept and _BREAK.search(dept.group(0)):
+                    dept = None  # clause words, not one department's name
                 if dept:  # 科技部高新司: a department of the ministry, named as written
                     known.append(Mention(text[m.start():dept.end()], m.start(), dept.end(), None, None, type_))
                     continue
@@ -253,7 +255,7 @@ _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[
 _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推])"
                        rf"([{CJK}]{{2,3}}(?:(?<![校园社景小片厂街矿营辖郊山地新验范能发贸开保税区县])(?<!主城)(?<!老城)[区县]"
                        rf"|(?<![城超都上门夜股集])市))"
-                       rf"(?=与|和|签署|签订|签约|建立|开展|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约))")
+                       rf"(?=与|和|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约))")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADE_END = re.compile(r"(?:新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物)$")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"
@@ -304,7 +306,9 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
-_HEADS_LIST = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{3,10}}、){{2,}}[{CJK}]{{3,10}}?)(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
+_HEADS_LIST = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
+                         rf"(?:及[^，。；、]{{0,12}}?)?)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
+_GENERAL = re.compile("相关|有关|下属|所属")  # "…相关高校": bodies in general
 _NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席|处长|局长|代表|专家|教授|老师|学生|领导|干部|成员")
 
 
@@ -333,12 +337,17 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     out = list(found)
     for lst in _HEADS_LIST.finditer(clean):
         parts, pos, new = lst.group(1).split("、"), lst.start(1), []
-        if any(_NOT_BODY.search(p) or p in lex.generic_names or _COUNT.match(p) or lex.inner_generic.search(p)
+        if any(_NOT_BODY.search(p) or p in lex.generic_names or _COUNT.match(p) or _GENERAL.search(p)
                or p.startswith(lex.generic_prefixes) for p in parts):
             continue  # "…相关高校、科研院所、企业有关负责人": types of body, not bodies
         for part in parts:
-            if not any(m.start < pos + len(part) and m.end > pos for m in out):
-                new.append(Mention(text[pos:pos + len(part)], pos, pos + len(part), None, None, "other"))
+            s, e = pos, pos + len(part)
+            inside = [m for m in out if m.start == s and m.end < e and m.id is None and e - m.end <= 3
+                      and not re.search("[和与及]", clean[m.end:e])]
+            if inside:  # "甲乙县政府办": the government's office, not the government
+                out = [m for m in out if m not in inside]
+            if not any(m.start < e and m.end > s for m in out):
+                new.append(Mention(text[s:e], s, e, None, None, "other"))
             pos += len(part) + 1
         out += new
     return out
@@ -466,6 +475,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
             and not _PLACE_START.match(m.name)):  # "学院与重庆市…科学院": two bodies
         left = _field_before(clean, m.start - 1)
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
+                and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心)$", left[1])  # "石鼓区与…学院": two bodies
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
             s = left[0]
             parent = next((k for k in known if k.end == s and k.id is not None), None)
@@ -545,7 +555,7 @@ _MEASURE = "家所个名位项批"
 # three-character bodies named alone, as a county's or a city's are in its officers' titles (统战部部长…)
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
-_DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])")
+_DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)")
 # what a body is said to be ("武汉大学是教育部直属重点综合性大学"): a description, not another body
 _DESCRIPTION = re.compile("直属|重点|综合性|研究型|应用型|教学型|一流|高水平|知名|首批|领先|龙头|骨干|特色|示范性")
 

@@ -66,7 +66,8 @@ _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
 # the university of the text, or its head with no body named before ("副校长赵光强来到A、B…")
-_OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)")
+_OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)"
+                  r"|一行(?=深入|来到|走访|考察|赴|前往|参观|实地)")  # "李国胜、刘先省一行深入A、B": the page's leaders
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道|各自)")  # "A和B各自的优势": the two sides
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
@@ -78,7 +79,7 @@ _WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _AGREEMENT = re.compile(r"签署|签订|签约")
-_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|(?<=一行)深入|深入到")
 _BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
@@ -161,6 +162,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     first_subject = current = None
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
+        words = _masked(sentence, s0, actors_all)  # activity words, not those inside names (科技成果转化中心)
         actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
                                 and not _CREDIT.match(text, m.end)]).values())  # "A供图": a credit, not an actor
         subject = next((m for m in actors if not _governed(text, s0, m)), None)
@@ -196,7 +198,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             founded = re.search("发起|组建|出资|成立", text[verb.end():verb.end() + 6] if verb else "") or (
                 verb is not None and re.search("发起|组建|出资|成立", verb.group(0)))
             at = founders[-1].end - s0
-            phrase = sentence[:(_PHRASE_END.search(sentence, at) or re.search("$", sentence)).start()]
+            phrase = words[:(_PHRASE_END.search(words, at) or re.search("$", words)).start()]
             # the founders' own phrase: a training named clauses later is not what they did together
             kind = _nearest_kind(phrase, at, lex) or ("共建" if founded else "other")
             add_all(founders, kind, sentence)
@@ -228,17 +230,17 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             partners = [m for m in partners if m not in chain]
             # "由A、B、C共同牵头组建", "A、B出资成立…", "《A B合作协议》": they act together; with
             # partners named ("A、B与C签订…") each of them acts with the partners
-            if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(sentence)
+            if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(words)
                                                         and not _ATTENDS.search(sentence)
                                                         and not _WITH_SELF.search(sentence, end - s0))):
-                kind = _agreed(_nearest_kind(sentence, end - s0, lex) or "other", sentence, end - s0)
+                kind = _agreed(_nearest_kind(words, end - s0, lex) or "other", words, end - s0)
                 add_all([subject] + chain, kind, sentence)
             co_subjects = chain
         if listed:
             co_subjects = listed[1:]
         joint = _joint_partners(text, subject, partners)
         if joint:  # "A与B、C、D共同主办": B, C and D act with each other too
-            kind = _agreed(_nearest_kind(sentence, joint[-1].end - s0, lex) or "other", sentence, joint[-1].end - s0)
+            kind = _agreed(_nearest_kind(words, joint[-1].end - s0, lex) or "other", words, joint[-1].end - s0)
             add_all(joint, kind, sentence)
         if ctx is not None and subject is not None and _SELF.search(sentence):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
@@ -265,7 +267,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                                              and head.id == context.id and context.name in partner.name):
                 continue  # the subject's own unit (重庆交通大学前沿技术交叉研究院): not a partner
             at = partner.end - s0 if partner.start >= 0 else len(sentence)
-            kind = _nearest_kind(sentence, at, lex)
+            kind = _nearest_kind(words, at, lex)
             if kind is None and _ATTENDS.search(sentence):
                 continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
             if kind is None and partner.start >= 0 and _TITLE.match(text, partner.end):
@@ -278,9 +280,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if (kind is None and partner.start > head.end >= s0
                     and not _LINKED.search(text, head.end, partner.start)):
                 continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them
-            if partner.start >= 0 and _attends(sentence, at, lex):
+            if partner.start >= 0 and _attends(words, at, lex):
                 continue
-            kind = _agreed(kind or "other", sentence, max(0, at))
+            kind = _agreed(kind or "other", words, max(0, at))
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
             if visited and kind != "签约":
@@ -384,6 +386,16 @@ def _is_place(text: str, m: Mention) -> bool:
     title = re.search(r"[“\"][^”\"]*$", text[:m.start])
     close = re.search(r"[”\"]", text[m.end:])
     return bool(title and close and _EVENT_END.search(text, m.end, m.end + close.start() + 1))
+
+
+def _masked(sentence: str, s0: int, names: list[Mention]) -> str:
+    """Same length: the names in the sentence blanked out, so that the activity words inside them
+    (科技成果转化中心, 联合攻关实验室) name no activity."""
+    chars = list(sentence)
+    for m in names:
+        if m.start >= s0 and m.end <= s0 + len(sentence):
+            chars[m.start - s0:m.end - s0] = "□" * (m.end - m.start)
+    return "".join(chars)
 
 
 def _agreed(kind: str, sentence: str, at: int) -> str:

@@ -737,3 +737,27 @@ def test_cities_as_parties_academies_in_titles_and_more_name_forms():
     assert _names([item]) == ["上海市科协", "甲乙药业", "戊己促进会", "丁戊分院", "生工学部", "省政府驻上海办事处"]
     [item] = run("校(院)党委办公室、食品学部和山科集团的相关负责同志参加。")
     assert _names([item]) == ["党委办公室", "食品学部", "山科集团"]
+
+
+# Rules prompted by the nineteenth unseen web batch (counties and colleges); names made up.
+def test_county_governments_and_a_district_before_with_is_no_field():
+    assert _names(run("签约仪式由甲乙县政府县长范庆法主持。")) == ["甲乙县政府"]
+    assert [(o["name"], o.get("alias_of")) for o in run("根据协议，我校与丙丁区将在四大方面展开合作。")[0]["organisations"]] == [
+        ("丙丁区", "丙丁区人民政府")]
+    assert _names(run("4月9日，石鼓区与湖南甲乙职业技术学院举行签约仪式。")) == ["石鼓区", "湖南甲乙职业技术学院"]
+    assert _names(run("2021年9月，工业和信息化部中小企业发展促进中心下发通知。")) == ["工业和信息化部中小企业发展促进中心"]
+
+
+def test_offices_listed_before_their_heads_and_activity_words_inside_names():
+    text = ("甲乙县政府与丙丁学院签订战略合作协议；甲乙县政府办、教育局、团委、财政局、进修学校主要负责人及丙丁学院办公室、"
+            "教务处、科技成果转化中心、团委等相关处室及各二级学院主要负责人出席会议。")
+    [item] = run(text)
+    assert _names([item]) == ["甲乙县政府", "丙丁学院", "甲乙县政府办", "教育局", "团委", "财政局", "进修学校",
+                              "丙丁学院办公室", "教务处", "科技成果转化中心"]
+    assert _triples([item]) == _as_set([("甲乙县政府", "丙丁学院", "签约")])
+
+
+def test_a_headline_that_opens_with_a_college_and_its_leaders_touring():
+    text = ("黄甲学院与正乙县签署战略合作协议\n\n在县有关领导陪同下，李国胜、刘先省一行深入君乐宝乳业集团、丙丁物流服务中心，"
+            "实地了解产业情况，并就合作进行了交流。\n")
+    assert _triples(run(text)[1:]) == _as_set([("黄甲学院", "君乐宝乳业集团", "调研"), ("黄甲学院", "丙丁物流服务中心", "调研")])
