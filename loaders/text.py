@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from .text_names import CJK, Lexicons, Mention, NameIndex, find_districts, find_organisations, mention_ref
-from .text_relations import brief_relations, built_here, distinct, prose_relations, restated
+from .text_relations import brief_relations, built_here, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
            "header", "split_items"]
@@ -106,7 +106,8 @@ def header(text: str, year: int | None = None) -> dict[str, Any]:
 
 # ------------------------------------------------------------------ one item
 def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
-                 context: Mention | None = None, aliases: dict[str, Mention] | None = None) -> Item:
+                 context: Mention | None = None, aliases: dict[str, Mention] | None = None,
+                 people: dict[str, Mention] | None = None) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""
@@ -124,7 +125,9 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
             if district:
                 subject = Mention(bold.group(1), b0, b1, district["id"], "District", "government")
     if not bold:  # prose: who did what with whom, sentence by sentence
-        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts)
+        if people is not None:
+            people.update(named_people(text, mentions))  # "…副局长史樱煜", for "史樱煜一行…" here and later
+        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people)
         item.subject = subject
         item.organisations = list(distinct(mentions).values())
         item.districts = districts
@@ -190,6 +193,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     context: Mention | None = None if brief else _sole_university(text, index, lex)
     aliases: dict[str, Mention] = {}  # short names the text defines (以下简称“X”), for the items after too
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
+    people: dict[str, Mention] = {}  # people named with their body's title so far (news: "…副局长史樱煜")
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
         line += text.count("\n", counted, s)
@@ -197,7 +201,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         body = re.sub(r"\s*\n\s*", "", text[s:e].strip())  # hard wraps and blank lines inside an item
         if len(body) < 8 or body.startswith("#"):
             continue
-        item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases)
+        item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else people)
         item.end = e
         if not brief:
             item.relations = restated(item.relations, agreements)

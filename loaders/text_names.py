@@ -558,7 +558,8 @@ _MEASURE = "家所个名位项批"
 # three-character bodies named alone, as a county's or a city's are in its officers' titles (统战部部长…)
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
-_DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)")
+_DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"
+                         rf"|[{CJK}]{{2,8}}?(?:研究院|研究所|所)(?![有以属在长得谓])")  # 工信部电子五所, …电子第五研究所
 # what a body is said to be ("武汉大学是教育部直属重点综合性大学"): a description, not another body
 _DESCRIPTION = re.compile("直属|重点|综合性|研究型|应用型|教学型|一流|高水平|知名|首批|领先|龙头|骨干|特色|示范性")
 

@@ -93,15 +93,19 @@ _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
 _FOUNDS = re.compile(r"\s*(?:等\S{0,6}?)?(?:发起|组建|牵头|出资|成立|主办)")
 _LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|到|赴|走进|来到|合作|共同|签|依托|借力|借助|通过|联手|牵手|协同|邀请")
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
-_VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
+_VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展|主办的|承办的)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
 _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介会|活动)[”\"]")
-_OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|经理|局长|处长|部长|区长|县长|市长|专家|助理|总监|"
-            r"负责人)")
+_OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|秘书长|书记|董事长|理事长|总经理|经理|局长|处长|部长|区长|县长|市长|"
+            r"会长|主席|专家|助理|总监|负责人)")
 # an officer of the body just named, then what they say: "B校长助理刘平表示", "B张明部长在会上详细介绍了"
 _SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
                       rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)")
 _IS_MADE = re.compile(r"(?:是|系|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
 _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
+_TITLED_PERSON = re.compile(rf"[{CJK}]{{0,10}}?(?:副)?{_OFFICER}([{CJK}]{{2,3}}?)(?=一行|率|带队|等|出席|参加|表示|主持|代表|致辞|介绍|在|与|和|[、，,。；;（(\s])")
+_REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
+_LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队)")
+_OWN_GOVERNMENT = re.compile(r"我市|我区|我县|本市|本区|本县")
 _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|摄(?![制像]))")
 _WITH = re.compile(r"与|和|同|跟|携手|联合|为|向|帮助|支持|邀请")
 _TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
@@ -121,8 +125,24 @@ def _acting_districts(text: str, hits: list[Hit]) -> list[Mention]:
     return [d for d, yes in zip(found, acts) if yes]
 
 
+def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """People written with their body and title ("常州市工信局副局长史樱煜"): name → body, so that a
+    later "史樱煜一行走访…" is that body's visit. Both the two- and the three-character reading of a
+    name are kept; only one of them is ever written again."""
+    people: dict[str, Mention] = {}
+    for m in mentions:
+        if m.start < 0:
+            continue
+        title = _TITLED_PERSON.match(text, m.end)
+        if title:
+            for name in {title.group(1), title.group(1)[:2]}:
+                people[name] = Mention(m.name, -1, -1, m.id, m.label, m.type, m.alias_of)
+    return people
+
+
 def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context: Mention | None,
-                    lex: Lexicons, item_districts: list[dict[str, str]]) -> tuple[Mention | None, list[dict[str, Any]]]:
+                    lex: Lexicons, item_districts: list[dict[str, str]],
+                    people: dict[str, Mention] | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
     """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
     is not the object of a visit verb is the subject, and each other actor its partner. A
     sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
@@ -169,10 +189,22 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if actors and subject is not None and subject is not actors[0] and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
             subject = None  # "（他们）参观了A、B，了解C的…": the visitors (the subject before), not C
+        rep = _REPRESENTS.match(text, subject.end) if subject is not None and subject.start >= 0 else None
+        if rep and any(m.start == rep.end() for m in actors):
+            # "联盟秘书长王勇代表五所与A签署": the person's own body is a title; the one represented acts
+            actors = [m for m in actors if m.key != subject.key]
+            subject = next(m for m in actors if m.start == rep.end())
         if subject is not None and subject.start >= 0 and _IS_MADE.match(text, subject.end):
             # "A是由B举办、C与B签约共建的…学校": A is what they made, not a party to it
             actors = [m for m in actors if m.key != subject.key]
             subject = next((m for m in actors if not _governed(text, s0, m)), None)
+        led_by = _LED_BY.search(sentence) if subject is None and people else None
+        if led_by and (people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])):
+            subject = people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])  # "史樱煜一行走访…": their body
+        own_gov = _OWN_GOVERNMENT.search(text, s0, s1)
+        if own_gov and (subject is None or own_gov.start() < subject.start):
+            current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
+            continue
         own = _OWN.search(text, s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess

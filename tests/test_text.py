@@ -761,3 +761,17 @@ def test_a_headline_that_opens_with_a_college_and_its_leaders_touring():
     text = ("黄甲学院与正乙县签署战略合作协议\n\n在县有关领导陪同下，李国胜、刘先省一行深入君乐宝乳业集团、丙丁物流服务中心，"
             "实地了解产业情况，并就合作进行了交流。\n")
     assert _triples(run(text)[1:]) == _as_set([("黄甲学院", "君乐宝乳业集团", "调研"), ("黄甲学院", "丙丁物流服务中心", "调研")])
+
+
+# Rules prompted by the twentieth unseen web batch; names made up.
+def test_a_person_named_with_their_body_leads_a_later_visit_for_it():
+    text = "3月12日，甲乙市工信局副局长史樱煜一行调研中试平台建设。\n\n史樱煜一行先后走访丙丁研究院、戊己储能研究院，深入交流。\n"
+    assert _triples(run(text)[1:]) == _as_set([("甲乙市工信局", "丙丁研究院", "调研"), ("甲乙市工信局", "戊己储能研究院", "调研")])
+
+
+def test_our_city_unnamed_a_ministrys_institute_hosts_and_a_representative():
+    [item] = run("9月30日，我市在北京参加了教育部项目签约仪式。其中，我市与丙丁研究所签订了全面合作协议书。")
+    assert item["relations"] == []
+    assert _names(run("工业和信息化部电子第五研究所与工信部电子五所同址办公。"))[:2] == ["工业和信息化部电子第五研究所", "工信部电子五所"]
+    text = "在中共甲乙区委员会、甲乙区人民政府主办的启动仪式现场，中国丙丁联盟秘书长王勇代表戊己研究院与甲乙管委会签署了合作协议。"
+    assert _triples(run(text)) == _as_set([("戊己研究院", "甲乙管委会", "签约")])
