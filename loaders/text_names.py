@@ -20,7 +20,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|(?:�
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|会同|"
-                    r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|提升|"
+                    r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
@@ -190,8 +190,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
         for m in lex.name_form.finditer(chunk):
             name = m.group(1)
             s, e = start + m.start(1), start + m.end(1)
-            if clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院")) or clean[e:e + 1] == "校" and name.endswith("院"):
-                continue  # 大学生 (students), 大学城 (a university town), 高职院校: not an organisation
+            if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
+                    or clean[e:e + 1] == "校" and name.endswith("院")):
+                continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
             trimmed = _guarded(re.sub(rf"^[{CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
@@ -475,7 +476,8 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
             return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
     joined = clean[m.start - 1] if m.start > 0 else ""
     if (m.id is None and (joined == "与" and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
-            and not _PLACE_START.match(m.name)):  # "学院与重庆市…科学院": two bodies
+            and not _PLACE_START.match(m.name)  # "学院与重庆市…科学院": two bodies
+            and not re.search("大学|学院", m.name[:-2])):  # "南山与深圳清华大学研究院": a field comes before no university
         left = _field_before(clean, m.start - 1)
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
                 and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心)$", left[1])  # "石鼓区与…学院": two bodies
@@ -529,8 +531,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[name.rindex(")") + 1:]  # "(记者 张三)重庆市政府": a closing bracket ends what came before
     if name.startswith("校(院)") and len(name) >= 8:
         name = name[4:]  # "校(院)党委办公室": the university's (and academy's) office
-    elif name.startswith("校") and name.endswith("处") and len(name) >= 4:
-        name = name[1:]  # "校发展规划处": the university's office, 发展规划处
+    elif name.startswith("校") and name[1:2] not in "友企地园史医" and name.endswith(("处", "部", "中心", "团委")) and len(name) >= 3:
+        name = name[1:]  # "校发展规划处", "校党委宣传部": the university's office, 发展规划处
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]
@@ -556,7 +558,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 _MEASURE = "家所个名位项批"
 # three-character bodies named alone, as a county's or a city's are in its officers' titles (统战部部长…)
-_STANDALONE = ("统战部", "宣传部", "组织部", "工商联")
+_STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"
                          rf"|[{CJK}]{{2,8}}?(?:研究院|研究所|所)(?![有以属在长得谓])")  # 工信部电子五所, …电子第五研究所

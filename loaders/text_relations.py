@@ -86,7 +86,7 @@ _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|�
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为)$")
-_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席")
+_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证")
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
@@ -100,9 +100,10 @@ _OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|秘书长|�
 # an officer of the body just named, then what they say: "B校长助理刘平表示", "B张明部长在会上详细介绍了"
 _SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
                       rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)")
-_IS_MADE = re.compile(r"(?:是|系|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
+_IS_MADE = re.compile(r"(?:是|系|作为|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
 _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
 _TITLED_PERSON = re.compile(rf"[{CJK}]{{0,10}}?(?:副)?{_OFFICER}([{CJK}]{{2,3}}?)(?=一行|率|带队|等|出席|参加|表示|主持|代表|致辞|介绍|在|与|和|[、，,。；;（(\s])")
+_AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
 _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
 _LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队)")
 _OWN_GOVERNMENT = re.compile(r"我市|我区|我县|本市|本区|本县")
@@ -195,9 +196,17 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             actors = [m for m in actors if m.key != subject.key]
             subject = next(m for m in actors if m.start == rep.end())
         if subject is not None and subject.start >= 0 and _IS_MADE.match(text, subject.end):
-            # "A是由B举办、C与B签约共建的…学校": A is what they made, not a party to it
+            # "A是由B举办、C与B签约共建的…学校", "A作为B与C合作共建的…": A is what they made, not a party
             actors = [m for m in actors if m.key != subject.key]
-            subject = next((m for m in actors if not _governed(text, s0, m)), None)
+            subject = actors[0] if actors else None  # the first maker, though 作为 / 由 come before it
+        titles = []  # where the clause's agreement titles are: a party named in one signs
+        for title in _AGREEMENT_TITLE.finditer(text, s0, s1):  # 《A B 合作框架协议》, 《A•B…协议书》: its parties
+            titles.append(title.span())
+            inner = 1 if title.group(1) is not None else 2
+            named = list(distinct([m for m in actors_all if title.start(inner) <= m.start and m.end <= title.end(inner)
+                                   and not built_here(text, m.start)]).values())  # not …共建A研究院
+            if len(named) >= 2:
+                add_all(named, "签约", sentence)
         led_by = _LED_BY.search(sentence) if subject is None and people else None
         if led_by and (people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])):
             subject = people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])  # "史樱煜一行走访…": their body
@@ -315,6 +324,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if partner.start >= 0 and _attends(words, at, lex):
                 continue
             kind = _agreed(kind or "other", words, max(0, at))
+            if any(a <= partner.start < b for a, b in titles):
+                kind = "签约"  # "A签署《A B 合作框架协议》": the title's 合作 is the agreement's name
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
             if visited and kind != "签约":
@@ -454,6 +465,8 @@ def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
         return True  # "为A授牌": the platform the plaque names
     if _UNVEILED.match(text, m.end):
         return True  # "…签署仪式暨A联合实验室揭牌仪式": what is unveiled is built, not a party
+    if re.match(r"[”\"]共建", text[m.end:m.end + 3]):
+        return True  # 《…“A研究中心”共建合作意向书》: the body the agreement builds
     before = [a for a in actors if a.end <= m.start]
     return bool(before) and _LIST_GAP.fullmatch(text, before[-1].end, m.start) is not None and _built(text, s0, before[-1], actors)
 

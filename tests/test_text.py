@@ -775,3 +775,21 @@ def test_our_city_unnamed_a_ministrys_institute_hosts_and_a_representative():
     assert _names(run("工业和信息化部电子第五研究所与工信部电子五所同址办公。"))[:2] == ["工业和信息化部电子第五研究所", "工信部电子五所"]
     text = "在中共甲乙区委员会、甲乙区人民政府主办的启动仪式现场，中国丙丁联盟秘书长王勇代表戊己研究院与甲乙管委会签署了合作协议。"
     assert _triples(run(text)) == _as_set([("戊己研究院", "甲乙管委会", "签约")])
+
+
+# Rules prompted by the twenty-first unseen web batch; names made up.
+def test_lead_ins_units_of_the_university_and_students():
+    assert _names(run("南山与深圳甲乙大学研究院牵手战略合作。")) == ["深圳甲乙大学研究院"]
+    assert _names(run("首批“双一流”建设高校丙丁科技大学签署协议，而甲乙区教育局则全面负责学校管理。")) == ["丙丁科技大学", "甲乙区教育局"]
+    [item] = run("甲乙区文广局与校党委宣传部签署共建意向书，甲乙团区委与校团委签署共建协议。")
+    assert _names([item]) == ["甲乙区文广局", "党委宣传部", "甲乙团区委", "团委"]
+    assert _triples([item]) == _as_set([("甲乙区文广局", "党委宣传部", "签约"), ("甲乙团区委", "团委", "签约")])
+    assert run("双方还将共建甲乙区中小学生科普教育示范基地。")[0]["organisations"] == []
+
+
+def test_an_agreements_title_names_its_parties_and_witnesses_are_none():
+    [item] = run("南沙牵手丙丁大学签署《甲乙经济技术开发区管理委员会 丙丁大学 合作框架协议》。")
+    assert _triples([item]) == _as_set([("甲乙经济技术开发区管理委员会", "丙丁大学", "签约")])
+    assert run("戊己大学、市教育局相关部门负责人见证了此次签约仪式。")[0]["relations"] == []
+    [item] = run("甲乙研究院作为甲乙市政府与丙丁大学合作共建的第一个新型科研机构，建院20年来成果丰硕。")
+    assert _triples([item]) == _as_set([("甲乙市政府", "丙丁大学", "共建")])
