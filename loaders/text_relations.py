@@ -78,7 +78,7 @@ _WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)"
 # a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
-_AGREEMENT = re.compile(r"签署|签订|签约")
+_AGREEMENT = re.compile(r"签署|签订|签约|签定")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|(?<=一行)深入|深入到")
 _BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速])率(?!先|达)")
@@ -103,6 +103,8 @@ _SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3
 _IS_MADE = re.compile(r"(?:是|系|作为|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
 _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
 _TITLED_PERSON = re.compile(rf"[{CJK}]{{0,10}}?(?:副)?{_OFFICER}([{CJK}]{{2,3}}?)(?=一行|率|带队|等|出席|参加|表示|主持|代表|致辞|介绍|在|与|和|[、，,。；;（(\s])")
+_CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
+_ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
 _AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
 _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
 _LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队)")
@@ -184,8 +186,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
         words = _masked(sentence, s0, actors_all)  # activity words, not those inside names (科技成果转化中心)
+        escort = _ESCORT.search(text, s0, s1)  # "在A副书记B和学校派驻的C陪同下，D…": those escorting are no actors
         actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
-                                and not _CREDIT.match(text, m.end)]).values())  # "A供图": a credit, not an actor
+                                and not _CREDIT.match(text, m.end)  # "A供图": a credit, not an actor
+                                and not (escort and escort.start() <= m.start < escort.end())]).values())
         subject = next((m for m in actors if not _governed(text, s0, m)), None)
         if actors and subject is not None and subject is not actors[0] and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
@@ -199,6 +203,12 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             # "A是由B举办、C与B签约共建的…学校", "A作为B与C合作共建的…": A is what they made, not a party
             actors = [m for m in actors if m.key != subject.key]
             subject = actors[0] if actors else None  # the first maker, though 作为 / 由 come before it
+        ceremony = _CEREMONY.search(text, s0, s1)  # "…共同参加了A与B产学研合作协议签约仪式": A and B sign
+        signed = [m for m in actors if ceremony and ceremony.start(1) <= m.start < ceremony.end(1)] if ceremony else []
+        if len(signed) >= 2:
+            add_all(signed, "签约", sentence)
+            current = signed[0]
+            continue  # who attends it is no party to it
         titles = []  # where the clause's agreement titles are: a party named in one signs
         for title in _AGREEMENT_TITLE.finditer(text, s0, s1):  # 《A B 合作框架协议》, 《A•B…协议书》: its parties
             titles.append(title.span())
@@ -214,7 +224,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if own_gov and (subject is None or own_gov.start() < subject.start):
             current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
             continue
-        own = _OWN.search(text, s0, s1)
+        own = _OWN.search(text, escort.end() if escort else s0, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
                 current = None
@@ -231,7 +241,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             subject = listed[0]
         if subject is None:
             subject = current
-        if subject is None and ctx is not None and _SELF.search(sentence):
+        if subject is None and ctx is not None and _SELF.search(sentence, escort.end() - s0 if escort else 0):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
         founders = _founders(text, s0, s1, actors, subject)
         if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
@@ -283,7 +293,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if joint:  # "A与B、C、D共同主办": B, C and D act with each other too
             kind = _agreed(_nearest_kind(words, joint[-1].end - s0, lex) or "other", words, joint[-1].end - s0)
             add_all(joint, kind, sentence)
-        if ctx is not None and subject is not None and _SELF.search(sentence):
+        if ctx is not None and subject is not None and _SELF.search(sentence, escort.end() - s0 if escort else 0):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
             elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)

@@ -793,3 +793,19 @@ def test_an_agreements_title_names_its_parties_and_witnesses_are_none():
     assert run("戊己大学、市教育局相关部门负责人见证了此次签约仪式。")[0]["relations"] == []
     [item] = run("甲乙研究院作为甲乙市政府与丙丁大学合作共建的第一个新型科研机构，建院20年来成果丰硕。")
     assert _triples([item]) == _as_set([("甲乙市政府", "丙丁大学", "共建")])
+
+
+# Rules prompted by the twenty-second unseen web batch; names made up.
+def test_a_miswritten_signing_a_park_zone_and_tong_inside_a_firm():
+    text = "太原甲乙大学分别与山西平遥同妙机车有限公司、平遥丙丁电机铸造有限公司签定产学研合作协议。"
+    assert _triples(run(text)) == _as_set([("太原甲乙大学", "山西平遥同妙机车有限公司", "签约"),
+                                           ("太原甲乙大学", "平遥丙丁电机铸造有限公司", "签约")])
+    assert _names(run("学院一行前往眉山甲乙技术产业园区考察，架起甲乙大学与企业合作的桥梁。")) == ["眉山甲乙技术产业园区", "甲乙大学"]
+
+
+def test_those_escorting_and_those_attending_a_ceremony_are_no_parties():
+    text = "在甲乙区党工委副书记董兴立和学校派驻的挂职干部陪同下，学院班子成员先后赴丙丁新材料有限公司考察。\n\n版权所有:戊己大学\n"
+    assert run(text)[0]["relations"] == []
+    text = ("考察结束后，班子成员与甲乙管委会副主任罗大伟、丙丁化工股份有限公司总裁唐印共同参加了甲乙技术产业园区与戊己大学"
+            "产学研合作协议签约仪式。")
+    assert _triples(run(text)) == _as_set([("甲乙技术产业园区", "戊己大学", "签约")])
