@@ -49,8 +49,8 @@ class Lexicons:
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
         offices = "|".join(re.escape(f) for f, _ in self.forms if f.endswith("处") or f in _STANDALONE)
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
-                                    rf"|[市区县](?:{gov}|政府)|(?:{offices}))")  # 教务处副处长: the office alone
-        self.short_government = re.compile(rf"[市区县](?:{gov}|政府)")  # 市政府, 区科技局: three characters
+                                    rf"|[省市区县](?:{gov}|政府)|(?:{offices}))")  # 教务处副处长: the office alone
+        self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
@@ -233,6 +233,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
     found += _place_bureaus(clean, text, found)
     found += _firms_by_head(text, clean, found, lex)
+    found = _listed_colleges(text, clean, found, lex)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
         _short_forms(found, known, aliases)
@@ -375,6 +376,28 @@ def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]
         if (not any(f.start < e and f.end > s for f in found + out if f.label != "District" or f.name.endswith("政府"))
                 and not _BREAK.search(clean[s:e].replace("和", ""))):
             out.append(Mention(text[s:e], s, e, None, None, "government"))
+    return out
+
+
+_COLLEGE_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=组织)|(?<=[与和同及对由]))((?:[{CJK}]{{2,8}}(?:、|及|和))+[{CJK}]{{2,8}})"
+                           r"等(?:[0-9０-９一二三四五六七八九十多余]+所)?(?:高校|院校|高校院所|科研院所)")
+
+
+def _listed_colleges(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """Items of a list that ends "等高校" / "等科研院所" are universities or institutes even when named by
+    a short form no dataset holds (组织浙师大及金职院等高校院所专家…)."""
+    out = list(found)
+    for lst in _COLLEGE_LIST.finditer(clean):
+        pos = lst.start(1)
+        for part in re.split("(、|及|和)", lst.group(1)):
+            if part in ("、", "及", "和"):
+                pos += 1
+                continue
+            s, e = pos, pos + len(part)
+            pos = e
+            if part in lex.generic_names or _BREAK.search(part) or any(m.start < e and m.end > s for m in out):
+                continue
+            out.append(Mention(text[s:e], s, e, None, None, "university" if part.endswith(("大", "大学", "院", "学院")) else "platform"))
     return out
 
 

@@ -85,13 +85,13 @@ _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速])率(?!先|达
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
-_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为)$")
+_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照)$")  # 落实A的要求: A's policy
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证")
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
 _FOUNDS = re.compile(r"\s*(?:等\S{0,6}?)?(?:发起|组建|牵头|出资|成立|主办)")
-_LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|到|赴|走进|来到|合作|共同|签|依托|借力|借助|通过|联手|牵手|协同|邀请")
+_LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|到|赴|走进|来到|合作|共同|签|依托|借力|借助|通过|联手|牵手|协同|邀请|组织")
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
 _VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展|主办的|承办的)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
 _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介会|活动)[”\"]")
@@ -321,8 +321,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             kind = _nearest_kind(words, at, lex)
             if kind is None and _ATTENDS.search(sentence):
                 continue  # "A主任…、B领导…出席": a list of who attended, not an activity between them
-            if kind is None and partner.start >= 0 and _TITLE.match(text, partner.end):
-                continue  # "A院士X和B院士Y作了演讲": people named by their bodies, no activity between them
+            if partner.start >= 0 and _TITLE.match(text, partner.end) and (
+                    kind is None or head.start >= 0 and _TITLE.match(text, head.end)
+                    and not _LINKED.search(text, head.end, partner.start)):
+                continue  # "A院士X和B院士Y作了演讲", "邀请了A局长X、B研究员Y": people named by their bodies
             if partner.start >= 0 and _SPEAKER.match(text, partner.end):
                 continue  # "…主持，B校长助理刘平表示，…成果转化…": what B's officer says, not an activity with B
             if (partner.start > head.end >= s0 and _SPEAKER.match(text, head.end)

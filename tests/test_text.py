@@ -809,3 +809,17 @@ def test_those_escorting_and_those_attending_a_ceremony_are_no_parties():
     text = ("考察结束后，班子成员与甲乙管委会副主任罗大伟、丙丁化工股份有限公司总裁唐印共同参加了甲乙技术产业园区与戊己大学"
             "产学研合作协议签约仪式。")
     assert _triples(run(text)) == _as_set([("甲乙技术产业园区", "戊己大学", "签约")])
+
+
+# Rules prompted by the twenty-third unseen web batch; names made up.
+def test_colleges_listed_before_a_type_and_a_bureau_organising_them():
+    [item] = run("甲乙市科技局组织丙师大及丁职院等高校院所专家深入企业开展专项活动。")
+    assert _names([item]) == ["甲乙市科技局", "丙师大", "丁职院"]
+    assert _triples([item]) == _as_set([("甲乙市科技局", "丙师大", "other"), ("甲乙市科技局", "丁职院", "other")])
+
+
+def test_a_provinces_bureau_whose_policy_is_followed_and_experts_invited_together():
+    [item] = run("为了进一步落实省科技厅的要求，甲乙市科技局第一时间制定出台工作方案。")
+    assert _names([item]) == ["省科技厅", "甲乙市科技局"] and item["relations"] == []
+    [item] = run("我们邀请了丙丁大学合作交流处处长谢卡教授、中国科学院沈阳金属研究所研究员熊天英女士等8位专家，在新材料领域展开研讨对接。")
+    assert item["relations"] == []
