@@ -187,6 +187,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         s0, s1, sentence = s.start(), s.end(), s.group(0)
         words = _masked(sentence, s0, actors_all)  # activity words, not those inside names (科技成果转化中心)
         escort = _ESCORT.search(text, s0, s1)  # "在A副书记B和学校派驻的C陪同下，D…": those escorting are no actors
+        after_escort = escort.end() - s0 if escort else 0  # where 学校 / 我校 can mean the university of the text
         actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
                                 and not _CREDIT.match(text, m.end)  # "A供图": a credit, not an actor
                                 and not (escort and escort.start() <= m.start < escort.end())]).values())
@@ -212,19 +213,19 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         titles = []  # where the clause's agreement titles are: a party named in one signs
         for title in _AGREEMENT_TITLE.finditer(text, s0, s1):  # 《A B 合作框架协议》, 《A•B…协议书》: its parties
             titles.append(title.span())
-            inner = 1 if title.group(1) is not None else 2
+            inner = title.lastindex  # the title's words, whichever way it ends
             named = list(distinct([m for m in actors_all if title.start(inner) <= m.start and m.end <= title.end(inner)
                                    and not built_here(text, m.start)]).values())  # not …共建A研究院
             if len(named) >= 2:
                 add_all(named, "签约", sentence)
-        led_by = _LED_BY.search(sentence) if subject is None and people else None
-        if led_by and (people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])):
-            subject = people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])  # "史樱煜一行走访…": their body
+        if subject is None and people:  # "史樱煜一行走访…": the body 史樱煜 was named with
+            led_by = _LED_BY.search(sentence)
+            subject = led_by and (people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])) or None
         own_gov = _OWN_GOVERNMENT.search(text, s0, s1)
         if own_gov and (subject is None or own_gov.start() < subject.start):
             current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
             continue
-        own = _OWN.search(text, escort.end() if escort else s0, s1)
+        own = _OWN.search(text, s0 + after_escort, s1)
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
                 current = None
@@ -241,7 +242,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             subject = listed[0]
         if subject is None:
             subject = current
-        if subject is None and ctx is not None and _SELF.search(sentence, escort.end() - s0 if escort else 0):
+        if subject is None and ctx is not None and _SELF.search(sentence, after_escort):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
         founders = _founders(text, s0, s1, actors, subject)
         if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
@@ -293,7 +294,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if joint:  # "A与B、C、D共同主办": B, C and D act with each other too
             kind = _agreed(_nearest_kind(words, joint[-1].end - s0, lex) or "other", words, joint[-1].end - s0)
             add_all(joint, kind, sentence)
-        if ctx is not None and subject is not None and _SELF.search(sentence, escort.end() - s0 if escort else 0):
+        if ctx is not None and subject is not None and _SELF.search(sentence, after_escort):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
             elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)
