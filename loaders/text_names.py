@@ -47,7 +47,7 @@ class Lexicons:
         forms = "|".join(re.escape(f) for f, _ in self.forms)
         gov = "|".join(re.escape(f) for f, t in self.forms if t == "government")
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
-        offices = "|".join(re.escape(f) for f, _ in self.forms if f.endswith("处") or f in _STANDALONE)
+        offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|政府)|(?:{offices}))")  # 教务处副处长: the office alone
         self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
@@ -226,7 +226,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             found.append(Mention(text[s:e], s, e, None, None, kind, full))  # 重庆市政府 is 重庆市人民政府
     found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
                    key=lambda m: (m.start, -m.end))
-    found = [_widened(m, text, clean, known) for m in found]
+    found = [_widened(m, text, clean, known, found) for m in found]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
     found = _suffix_names(text, found, lex)
@@ -445,7 +445,7 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
 
 
 # a university outside the dataset with a unit after it, by their forms
-_OWN_UNIT = re.compile(rf"([{CJK}]{{2,10}}?大学)([{CJK}]{{2,10}}(?:研究院|研究所|学院|中心|实验室))")
+_OWN_UNIT = re.compile(rf"([{CJK}]{{2,10}}?大学)([{CJK}]{{2,16}}(?:研究院|研究所|学院|中心|实验室))")
 _DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
 
 
@@ -470,7 +470,11 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
         out.append(m)
     pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
     for a in pattern.finditer(text):
+        inside = [m for m in out if a.start() <= m.start and m.end <= a.end() and m.end - m.start < len(a.group(0))
+                  and m.id is None]  # "…光电传感与生命分析…实验室" again: the whole short name, not its tail
+        out = [m for m in out if m not in inside]
         if any(s <= a.start() < e for s, e in defs) or any(m.start < a.end() and m.end > a.start() for m in out):
+            out += inside
             continue
         full = aliases[a.group(0)]
         out.append(Mention(a.group(0), a.start(), a.end(), full.id, full.label, full.type, full.alias_of or full.name))
@@ -486,7 +490,7 @@ _NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本
 _PLACE_START = re.compile(rf"(?:中国|国家|[{CJK}]{{2,3}}[省市])")
 
 
-def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention:
+def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: list[Mention] = ()) -> Mention:
     """The whole written name where a match stopped short: a district's government written with
     its city (重庆市九龙坡区人民政府), and a unit whose name joins two fields with 与
     (材料科学与工程学院, 动画与数字影视学院; the name form alone finds 数字影视学院). The part
@@ -506,7 +510,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention]) -> Mention
                 and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心)$", left[1])  # "石鼓区与…学院": two bodies
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
             s = left[0]
-            parent = next((k for k in known if k.end == s and k.id is not None), None)
+            parent = next((k for k in [*known, *found] if k.end == s and (k.id is not None or k.name.endswith("大学"))), None)
             if parent is not None:  # "重庆电子科技职业大学电子与物联网学院": the unit written with its body
                 s = parent.start
             return Mention(text[s:m.end], s, m.end, None, None, m.type)
@@ -580,8 +584,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
-# three-character bodies named alone, as a county's or a city's are in its officers' titles (统战部部长…)
-_STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委")
+# bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
+_STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"
                          rf"|[{CJK}]{{2,8}}?(?:研究院|研究所|所)(?![有以属在长得谓])")  # 工信部电子五所, …电子第五研究所

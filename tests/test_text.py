@@ -823,3 +823,14 @@ def test_a_provinces_bureau_whose_policy_is_followed_and_experts_invited_togethe
     assert _names([item]) == ["省科技厅", "甲乙市科技局"] and item["relations"] == []
     [item] = run("我们邀请了丙丁大学合作交流处处长谢卡教授、中国科学院沈阳金属研究所研究员熊天英女士等8位专家，在新材料领域展开研讨对接。")
     assert item["relations"] == []
+
+
+# Rules prompted by the twenty-fourth unseen web batch; names made up.
+def test_departments_in_titles_and_an_outside_universitys_unit_found_again():
+    text = "甲乙量子科技股份有限公司总经理助理兼研发部部长苗春华、人力资源部部长汪自国，我校研究生部副主任王海教授参加了仪式。"
+    assert _names(run(text)) == ["甲乙量子科技股份有限公司", "研发部", "人力资源部", "研究生部"]
+    text = ("2018年9月21日，丙丁科技大学光电传感与生命分析教育部重点实验室罗细亮教授与威海戊己生物技术有限公司签署了协议书。\n\n"
+            "该协议的签署，意味着光电传感与生命分析教育部重点实验室有了新的突破。\n")
+    first, second = run(text)
+    assert _names([first])[0] == "丙丁科技大学光电传感与生命分析教育部重点实验室"
+    assert [o.get("alias_of") for o in second["organisations"]] == ["丙丁科技大学光电传感与生命分析教育部重点实验室"]
