@@ -103,6 +103,7 @@ _SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3
 _IS_MADE = re.compile(r"(?:是|系|作为|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
 _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
 _TITLED_PERSON = re.compile(rf"[{CJK}]{{0,10}}?(?:副)?{_OFFICER}([{CJK}]{{2,3}}?)(?=一行|率|带队|等|出席|参加|表示|主持|代表|致辞|介绍|在|与|和|[、，,。；;（(\s])")
+_TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
 _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
 _ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
 _AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
@@ -210,6 +211,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             add_all(signed, "签约", sentence)
             current = signed[0]
             continue  # who attends it is no party to it
+        for group, kind in _partners_together(text, actors):  # "与A和B签约共建X": A and B act together too
+            add_all(group, kind, sentence)
         titles = []  # where the clause's agreement titles are: a party named in one signs
         for title in _AGREEMENT_TITLE.finditer(text, s0, s1):  # 《A B 合作框架协议》, 《A•B…协议书》: its parties
             titles.append(title.span())
@@ -367,6 +370,26 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
     if _FOUNDS.match(text, end) and re.search("成立|组建", text[end:s1]):
         return chain  # "联盟由A牵头…共同成立": A founds it; the founded body is no party
     return []
+
+
+def _partners_together(text: str, actors: list[Mention]) -> list[tuple[list[Mention], str]]:
+    """Bodies listed right after 与 that sign to build something together ("与A和B签约共建X产业学院",
+    "与A、B、C签约共建…"): each list acts as one, whoever the clause's subject is (我院, unnamed)."""
+    groups = []
+    for i, first in enumerate(actors):
+        if first.start <= 0 or text[first.start - 1] != "与":
+            continue
+        chain, end = [first], first.end
+        for m in actors[i + 1:]:
+            if m.start >= end and re.fullmatch(r"[和、及]", text[end:m.start]):
+                chain.append(m)
+                end = m.end
+            elif m.start >= end:
+                break
+        verb = _TOGETHER.match(text, end)
+        if len(chain) >= 2 and verb:
+            groups.append((chain, "共建" if "共建" in verb.group(0) else "签约"))
+    return groups
 
 
 def _list_mates(text: str, end: int, start: int) -> bool:

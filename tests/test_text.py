@@ -834,3 +834,16 @@ def test_departments_in_titles_and_an_outside_universitys_unit_found_again():
     first, second = run(text)
     assert _names([first])[0] == "丙丁科技大学光电传感与生命分析教育部重点实验室"
     assert [o.get("alias_of") for o in second["organisations"]] == ["丙丁科技大学光电传感与生命分析教育部重点实验室"]
+
+
+# Rules prompted by the twenty-fifth unseen web batch; names made up.
+def test_partners_listed_after_with_who_sign_to_build_together_whoever_the_subject():
+    text = ("张政利代表我院先后与甲乙奶业协会和丙丁控股股份有限公司签约共建戊己产业学院，与甲乙省农机流通协会、"
+            "庄河市科技和工业信息化局、大连丁戊科技发展有限公司签约共建乙丙产业学院。")
+    assert _triples(run(text)) == _as_set([
+        ("甲乙奶业协会", "丙丁控股股份有限公司", "共建"), ("甲乙省农机流通协会", "庄河市科技和工业信息化局", "共建"),
+        ("甲乙省农机流通协会", "大连丁戊科技发展有限公司", "共建"), ("庄河市科技和工业信息化局", "大连丁戊科技发展有限公司", "共建")])
+    text = "甲乙研究院与重庆丙丁医疗科技有限公司、重庆戊己医药科技有限公司签订了合作协议。"
+    assert _triples(run(text)) == _as_set([("甲乙研究院", "重庆丙丁医疗科技有限公司", "签约"),
+                                           ("甲乙研究院", "重庆戊己医药科技有限公司", "签约")])  # each signed with it
+    assert "瑞立职校" in _names(run("甲乙集团一行参观了瑞立职校教学基地。"))
