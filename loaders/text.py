@@ -107,7 +107,7 @@ def header(text: str, year: int | None = None) -> dict[str, Any]:
 # ------------------------------------------------------------------ one item
 def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
                  context: Mention | None = None, aliases: dict[str, Mention] | None = None,
-                 people: dict[str, Mention] | None = None) -> Item:
+                 people: dict[str, Mention] | None = None, firm: Mention | None = None) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""
@@ -127,7 +127,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
     if not bold:  # prose: who did what with whom, sentence by sentence
         if people is not None:
             people.update(named_people(text, mentions))  # "…副局长史樱煜", for "史樱煜一行…" here and later
-        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people)
+        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people, firm)
         item.subject = subject
         item.organisations = list(distinct(mentions).values())
         item.districts = districts
@@ -191,6 +191,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     # the university named last (prose: what 学校 / 我校 / 校地 refer to); before any is named, the
     # one university the whole text names, if it names only one (a university's own news page)
     context: Mention | None = None if brief else _sole_university(text, index, lex)
+    firm = None if brief or not _OWN_FIRM.search(text) else _page_firm(text, index, lex)  # what 我司 means
     aliases: dict[str, Mention] = {}  # short names the text defines (以下简称“X”), for the items after too
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     people: dict[str, Mention] = {}  # people named with their body's title so far (news: "…副局长史樱煜")
@@ -201,7 +202,8 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         body = re.sub(r"\s*\n\s*", "", text[s:e].strip())  # hard wraps and blank lines inside an item
         if len(body) < 8 or body.startswith("#"):
             continue
-        item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else people)
+        item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else people,
+                            firm)
         item.end = e
         if not brief:
             item.relations = restated(item.relations, agreements)
@@ -227,6 +229,22 @@ def _is_university(m: Mention) -> bool:
     """A university: in the dataset, or by a name no unit has (…大学, …职业学院; not 光学与电子科技学院)."""
     return m.label == "University" or (m.id is None and m.type == "university" and _COLLEGE.search(m.name) is not None
                                        and "与" not in m.name)
+
+
+_OWN_FIRM = re.compile(r"我司|我公司|本公司")
+
+
+def _page_firm(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:
+    """The company a page that says 我司 belongs to: the owner its footer names, else the one
+    enterprise the text names (天原化工 … 莅临我司)."""
+    named = [m for m in find_organisations(text, index, lex) if m.type == "enterprise"]
+    owner = _FOOTER.search(text)
+    firms = [m for m in named if owner and m.start == owner.end()] or named
+    names = {m.alias_of or m.name for m in firms}
+    if len(names) != 1:
+        return None
+    m = firms[0]
+    return Mention(m.name, -1, -1, m.id, m.label, m.type, m.alias_of)
 
 
 def _sole_university(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:

@@ -263,7 +263,7 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及�
                        rf"|(?<![城超都上门夜股集])市))"
                        rf"(?=与|和|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约))")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
-_TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物"  # what firms' names end with
+_TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
 _TRADE_END = re.compile(f"(?:{_TRADES})$")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"
                          r"德国|美国|日本|英国|法国|韩国|瑞士|意大利|荷兰|瑞典|新加坡|香港|台湾)")
@@ -320,15 +320,17 @@ _NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席
 
 
 _FIRM_BY_HEAD = re.compile(rf"(?:(?<![{CJK}])|(?<=[有及和与、]))([{CJK}]{{4,10}}?(?:{_TRADES}))"
-                           r"(?=董事长|总经理|副总经理|总裁|创始人)")
+                           r"(?=董事长|总经理|副总经理|总裁|创始人)"
+                           rf"|(?<=与)([{CJK}]{{2,4}}(?:{_TRADES}))(?=的(?:合作|交流|联系)|合作|签)")  # 加强与天原化工的合作
 
 
 def _firms_by_head(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
     """A firm named bare before its head's title, its name ending in a trade ("随行的还有重庆全领医药
-    董事长李卓"): an enterprise, though it has no legal form."""
+    董事长李卓"), or as the partner of a cooperation ("加强与天原化工的合作关系"): an enterprise, though
+    it has no legal form."""
     out = []
     for m in _FIRM_BY_HEAD.finditer(clean):
-        s, e = m.span(1)
+        s, e = m.span(m.lastindex)
         name = _guarded(_BREAK.split(clean[s:e])[-1], lex)  # "还有重庆全领医药": without the clause words
         if name is None:
             continue

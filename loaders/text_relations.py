@@ -103,6 +103,9 @@ _SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3
 _IS_MADE = re.compile(r"(?:是|系|作为|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
 _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
 _TITLED_PERSON = re.compile(rf"[{CJK}]{{0,10}}?(?:副)?{_OFFICER}([{CJK}]{{2,3}}?)(?=一行|率|带队|等|出席|参加|表示|主持|代表|致辞|介绍|在|与|和|[、，,。；;（(\s])")
+_POLICY_OF = re.compile(r"(?:落实|贯彻|按照|根据|遵照)[^，,。；;]{0,12}$")  # "落实A委、A政府关于…的要求"
+_REQUIREMENT = re.compile(r"要求|部署|精神|指示|决策|安排|意见")  # …of whose requirement, not of whose agreement
+_OUR_FIRM = re.compile(r"我司|我公司|本公司")
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
 _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
 _ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
@@ -146,7 +149,8 @@ def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
 
 def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context: Mention | None,
                     lex: Lexicons, item_districts: list[dict[str, str]],
-                    people: dict[str, Mention] | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
+                    people: dict[str, Mention] | None = None,
+                    firm: Mention | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
     """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
     is not the object of a visit verb is the subject, and each other actor its partner. A
     sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
@@ -306,6 +310,11 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and local_districts:
                 d = local_districts[0]  # "校地双方": the university with the district of the text
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
+        ours = _OUR_FIRM.search(text, max(subject.end, s0), s1) if firm is not None and subject is not None else None
+        if ours and subject.key != firm.key and all(m.key != firm.key for m in partners):
+            # "A院长率队莅临我司": the visitor (not those it leads) with the company of the page
+            kind = _nearest_kind(words, ours.start() - s0, lex) or "other"
+            add(subject, firm, "调研" if _ARRIVES.search(words, 0, ours.start() - s0) and kind != "签约" else kind, sentence)
         if subject is None:
             continue
         current = subject
@@ -442,7 +451,10 @@ def _phrase_start(text: str, s0: int, pos: int) -> int:
 def _framed(text: str, s0: int, m: Mention) -> bool:
     """`m` is the object of 以 / 依托 / 作为… in its own comma phrase ("作为A牵头单位，B与C签署"): a frame
     for the clause, not a party to it."""
-    return bool(_NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start))
+    start = _phrase_start(text, s0, m.start)
+    end = _PHRASE_END.search(text, m.end)
+    policy = _POLICY_OF.search(text, start, m.start) and _REQUIREMENT.search(text, m.end, end.start() if end else len(text))
+    return bool(_NOT_AGENT.search(text, start, m.start) or policy)
 
 
 def _governed(text: str, s0: int, m: Mention) -> bool:

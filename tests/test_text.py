@@ -847,3 +847,11 @@ def test_partners_listed_after_with_who_sign_to_build_together_whoever_the_subje
     assert _triples(run(text)) == _as_set([("甲乙研究院", "重庆丙丁医疗科技有限公司", "签约"),
                                            ("甲乙研究院", "重庆戊己医药科技有限公司", "签约")])  # each signed with it
     assert "瑞立职校" in _names(run("甲乙集团一行参观了瑞立职校教学基地。"))
+
+
+def test_our_company_on_a_companys_own_page_and_a_firm_named_as_a_partner():
+    text = ("10月16日，甲乙师范学院院长蔡家林率校科研处、化学化工学院、材料学院相关负责人莅临我司开展校企合作调研。\n\n"
+            "蔡家林表示，要进一步落实区委、区政府关于教育服务地方的要求，加强与丙丁化工的合作关系。\n")
+    first, second = run(text)
+    assert _triples([first]) == _as_set([("甲乙师范学院", "丙丁化工", "调研")])
+    assert [(o["name"], o["type"]) for o in second["organisations"]][-1] == ("丙丁化工", "enterprise")
