@@ -16,8 +16,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from .text_names import CJK, Lexicons, Mention, NameIndex, find_districts, find_organisations, mention_ref
-from .text_relations import brief_relations, built_here, distinct, named_people, prose_relations, restated
+from .text_names import CJK, Lexicons, Mention, NameIndex, built_here, find_districts, find_organisations, mention_ref
+from .text_relations import brief_relations, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
            "header", "split_items"]

@@ -17,7 +17,7 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
 CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
-                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|的|是|探访|"
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|会同|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
@@ -236,7 +236,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = _listed_colleges(text, clean, found, lex)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
-        _short_forms(found, known, aliases)
+        _short_forms(found, known, aliases, text)
         found = _defined_aliases(text, found, aliases)
     found = [_local_government(m, known) for m in found]
     # a district name alone is a place; a district's government named in the text is an actor
@@ -415,7 +415,7 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
     return out
 
 
-def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, Mention]) -> None:
+def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, Mention], text: str = "") -> None:
     """Short forms a later paragraph may use for a body named in full, added to the text's aliases:
     a company without its place, trade and legal form (四川宜宾鲍莉新材料有限公司 → 宜宾鲍莉), its
     four-character brand where a trade follows (中炬高新技术实业(集团)股份有限公司 → 中炬高新), and a
@@ -439,6 +439,10 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
             for short in {core, bare, brand} | pairs:
                 if len(short) >= 4 and short != m.name:
                     aliases.setdefault(short, m)
+        tail = next((t for t in _BACK_REFERENCE if m.name.endswith(t) and len(m.name) > len(t) + 1
+                     and not (m.start >= 0 and built_here(text, m.start))), None)
+        if tail is not None:  # "…与研究院签约" after 西南大学广东研究院: that institute, if the text's only one not being built
+            aliases[tail] = m if aliases.get(tail) in (None, m) or same_body(aliases[tail], m) else _AMBIGUOUS
         parent = next((k for k in known if k.start == m.start and k.end < m.end and k.id is not None), None)
         if parent is not None and len(m.name) - len(parent.name) >= 4 and m.name.endswith(_UNIT_END):
             aliases.setdefault(m.name[len(parent.name):], m)
@@ -448,6 +452,26 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
 
 # a university outside the dataset with a unit after it, by their forms
 _OWN_UNIT = re.compile(rf"([{CJK}]{{2,10}}?大学)([{CJK}]{{2,16}}(?:研究院|研究所|学院|中心|实验室))")
+BUILT_BEFORE = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
+
+
+def built_here(text: str, start: int) -> bool:
+    """A name at `start` is what the words before it build (共建A学院, 新建的“A”)."""
+    return BUILT_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+# generic words a news text uses for a body it has named in full (研究院 for 西南大学广东研究院)
+_BACK_REFERENCE = ("研究院", "研究所", "研究中心")
+_AMBIGUOUS = Mention("", -1, -1, None, None, "other")  # a generic word two bodies of the text could mean
+_AFTER_WORD = re.compile(r"[与和及同在向对为由该本其从到赴给把被、，。；：“”\"\s]$")
+_COMPOUND = re.compile(r"(?:经济|模式|集群|体系|园区|[型类群式])")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A generic word (研究院) is a body only as a word of its own: after a function word or a
+    break, not the tail of a longer name (产业技术研究院) nor the head of a compound (研究院经济)."""
+    before = start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or _AFTER_WORD.search(text, start - 1, start)
+    return bool(before) and _COMPOUND.match(text, end) is None
 _DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
 
 
@@ -467,15 +491,21 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
         if any(a <= m.start < b for a, b in defs):
             continue  # inside the definition's brackets
         full = aliases.get(m.name) or (aliases.get(_LEGAL_END.sub("", m.name)) if m.id is None else None)
-        if full is not None and full.name != m.name:  # 中炬高新集团: the 中炬高新 defined before
+        if full is not None and full is not _AMBIGUOUS and full.name != m.name:  # 中炬高新集团: the 中炬高新 defined before
             m = Mention(m.name, m.start, m.end, full.id, full.label, full.type, full.alias_of or full.name)
         out.append(m)
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True)))
+    usable = [a for a, full in aliases.items() if full is not _AMBIGUOUS]
+    if not usable:
+        return sorted(out, key=lambda m: (m.start, -m.end))
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(usable, key=len, reverse=True)))
     for a in pattern.finditer(text):
         inside = [m for m in out if a.start() <= m.start and m.end <= a.end() and m.end - m.start < len(a.group(0))
                   and m.id is None]  # "…光电传感与生命分析…实验室" again: the whole short name, not its tail
         out = [m for m in out if m not in inside]
         if any(s <= a.start() < e for s, e in defs) or any(m.start < a.end() and m.end > a.start() for m in out):
+            out += inside
+            continue
+        if a.group(0) in _BACK_REFERENCE and not _stands_alone(text, a.start(), a.end()):
             out += inside
             continue
         full = aliases[a.group(0)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .text_names import CJK, Hit, Lexicons, Mention, mention_ref, ref_key, same_body
+from .text_names import BUILT_BEFORE, CJK, Hit, Lexicons, Mention, built_here, mention_ref, ref_key, same_body
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 SELF_WORDS = ("双方", "我校", "学校", "该校")
@@ -80,7 +80,6 @@ _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定")
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|(?<=一行)深入|深入到")
-_BUILT = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
@@ -500,14 +499,9 @@ def is_venue(text: str, m: Mention) -> bool:
     return m.start >= 0 and venue is not None and _VENUE.match(text, m.end) is not None
 
 
-def built_here(text: str, start: int) -> bool:
-    """A name at `start` is what the words before it build (共建A学院, 新建的“A”)."""
-    return _BUILT.search(text, max(0, start - 8), start) is not None
-
-
 def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
     """What a clause builds ("…共建A研究院", "共同打造“A”“B”等平台") is not a party to it."""
-    if _BUILT.search(text, s0, m.start):
+    if BUILT_BEFORE.search(text, s0, m.start):
         return True
     if m.start > 0 and text[m.start - 1] == "为" and re.match(r"(?:授牌|揭牌)", text[m.end:m.end + 2]):
         return True  # "为A授牌": the platform the plaque names

@@ -855,3 +855,20 @@ def test_our_company_on_a_companys_own_page_and_a_firm_named_as_a_partner():
     first, second = run(text)
     assert _triples([first]) == _as_set([("甲乙师范学院", "丙丁化工", "调研")])
     assert [(o["name"], o["type"]) for o in second["organisations"]][-1] == ("丙丁化工", "enterprise")
+
+
+def test_a_bare_institute_word_refers_back_to_the_one_institute_the_text_named():
+    text = ("5月8日，甲乙大学丙丁研究院在丁戊市揭牌成立。\n\n"
+            "揭牌仪式上，丁戊宏大食品有限公司、丁戊美的精密模具有限公司等企业与研究院签约。\n\n"
+            "该市还将培育“研究院经济”，新建一批产业技术研究院。\n")
+    _, signed, later = run(text)
+    assert [(o["name"], o.get("alias_of")) for o in signed["organisations"]][-1] == ("研究院", "甲乙大学丙丁研究院")
+    assert _triples([signed]) == _as_set([("丁戊宏大食品有限公司", "研究院", "签约"),
+                                          ("丁戊美的精密模具有限公司", "研究院", "签约")])  # 美的: a brand, not 的
+    assert later["organisations"] == []  # a compound and the tail of a longer name are not the institute
+    # two institutes named: the bare word could be either, so it is neither
+    _, after_two = run("甲乙大学丙丁研究院与庚辛研究院签署合作协议。\n\n会后，戊己科技有限公司与研究院签约。\n")
+    assert after_two["relations"] == [] and [o["name"] for o in after_two["organisations"]] == ["戊己科技有限公司"]
+    # an institute the text builds is not yet the one it goes on to talk about
+    _, after_built = run("重庆大学与沙坪坝区共建甲乙研究院。\n\n会后，戊己科技有限公司与研究院签约。\n")
+    assert after_built["relations"] == []
