@@ -107,7 +107,8 @@ def header(text: str, year: int | None = None) -> dict[str, Any]:
 # ------------------------------------------------------------------ one item
 def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
                  context: Mention | None = None, aliases: dict[str, Mention] | None = None,
-                 people: dict[str, Mention] | None = None, firm: Mention | None = None) -> Item:
+                 people: dict[str, Mention] | None = None, firm: Mention | None = None,
+                 parties: list[Mention] | None = None) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""
@@ -127,7 +128,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
     if not bold:  # prose: who did what with whom, sentence by sentence
         if people is not None:
             people.update(named_people(text, mentions))  # "…副局长史樱煜", for "史樱煜一行…" here and later
-        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people, firm)
+        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people, firm, parties)
         item.subject = subject
         item.organisations = list(distinct(mentions).values())
         item.districts = districts
@@ -195,6 +196,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     aliases: dict[str, Mention] = {}  # short names the text defines (以下简称“X”), for the items after too
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     people: dict[str, Mention] = {}  # people named with their body's title so far (news: "…副局长史樱煜")
+    parties: list[Mention] = []  # the two that signed last (news: what 校地双方 / 校企双方 refer to)
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
         line += text.count("\n", counted, s)
@@ -203,7 +205,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         if len(body) < 8 or body.startswith("#"):
             continue
         item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else people,
-                            firm)
+                            firm, parties)
         item.end = e
         if not brief:
             item.relations = restated(item.relations, agreements)

@@ -18,7 +18,7 @@ CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|会同|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -191,8 +191,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             name = m.group(1)
             s, e = start + m.start(1), start + m.end(1)
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
-                    or clean[e:e + 1] == "校" and name.endswith("院")):
+                    or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")):
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
+                # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
             trimmed = _guarded(re.sub(rf"^[{CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
@@ -240,7 +241,17 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
         found = _defined_aliases(text, found, aliases)
     found = [_local_government(m, known) for m in found]
     # a district name alone is a place; a district's government named in the text is an actor
-    return [m for m in found if m.label != "District" or m.name.endswith("政府")]
+    return [m for m in found if (m.label != "District" or m.name.endswith("政府")) and not _zone_as_place(clean, m)]
+
+
+def _zone_as_place(clean: str, m: Mention) -> bool:
+    """A development zone written before the place in it (长寿高新区新市组团, 眉山高新区化学工业园) is
+    where that place is, not a body acting; one followed by a break (姜堰高新区与…) may act."""
+    return (m.id is None and m.name.endswith(_ZONES) and m.end < len(clean) and "\u4e00" <= clean[m.end] <= "\u9fff"
+            and _BREAK.match(clean, m.end) is None)
+
+
+_ZONES = ("高新区", "经开区")
 
 
 def _local_government(m: Mention, known: list[Mention]) -> Mention:
@@ -560,7 +571,7 @@ _PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党",
 
 
 _FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
-                        r"共建|建设|揭牌|成立|打造|组建|牵头")
+                        r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后")
 
 
 def _field_before(clean: str, end: int) -> tuple[int, str] | None:

@@ -15,7 +15,7 @@ SELF_WORDS = ("双方", "我校", "学校", "该校")
 
 # 学校 as a category (高等学校, 职业学校, 技工学校) is no reference to the university of the text
 _SELF = re.compile("|".join(("(?<![高等职业专中技工师范])" + w if w == "学校" else w) for w in SELF_WORDS + ("校地", "我们学校")))
-_VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队")
+_VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队|推介|介绍了")
 
 
 def distinct(mentions: list[Mention]) -> dict[str, Mention]:
@@ -78,7 +78,9 @@ _WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)"
 # a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
+_BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定")
+_ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|(?<=一行)深入|深入到")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
@@ -149,12 +151,14 @@ def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
 def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context: Mention | None,
                     lex: Lexicons, item_districts: list[dict[str, str]],
                     people: dict[str, Mention] | None = None,
-                    firm: Mention | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
+                    firm: Mention | None = None,
+                    parties: list[Mention] | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
     """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
     is not the object of a visit verb is the subject, and each other actor its partner. A
     sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
     the university named last before this item (`context`); `hits` are the known names in `text`.
-    Returns (first subject, relations)."""
+    `parties`: the two that signed last, in this text so far (kept up to date here, for the items
+    after): "校地双方共同调研了A、B" is both of them visiting each. Returns (first subject, relations)."""
     actors_all = sorted(mentions + [d for d in _acting_districts(text, hits)
                                     if not any(m.start <= d.start < m.end for m in mentions)],
                         key=lambda m: (m.start, -m.end))
@@ -172,6 +176,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
+            if kind == "签约" and parties is not None:
+                parties[:] = [Mention(m.name, -1, -1, m.id, m.label, m.type, m.alias_of) for m in (a, b)]
 
     def add_all(group: list[Mention], kind: str, sentence: str) -> None:
         """Every two of `group` (bodies acting together), in list order."""
@@ -214,6 +220,17 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             add_all(signed, "签约", sentence)
             current = signed[0]
             continue  # who attends it is no party to it
+        both = _BOTH.search(text, s0, s1) if parties else None
+        if both and (subject is None or both.start() < subject.start):
+            # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
+            targets = [m for m in actors if m.start >= both.end() and all(m.key != p.key for p in parties)
+                       and not _built(text, s0, m, actors)]
+            kind = _nearest_kind(words, both.end() - s0, lex) if targets else None
+            if kind is not None:
+                for m in targets:
+                    for p in list(parties):
+                        add(p, m, kind, sentence)
+                continue
         for group, kind in _partners_together(text, actors):  # "与A和B签约共建X": A and B act together too
             add_all(group, kind, sentence)
         titles = []  # where the clause's agreement titles are: a party named in one signs
@@ -232,6 +249,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
             continue
         own = _OWN.search(text, s0 + after_escort, s1)
+        if (own and subject is not None and own.start() < subject.start and not _WITH_AFTER.match(text, own.end())
+                and re.search(r"[，,]", text[own.end():subject.start])):
+            own = None  # "为推动学校特色化发展，A学院与B签署…": the school of a purpose phrase; A acts
         if own and (subject is None or own.start() < subject.start):
             if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
                 current = None
@@ -316,6 +336,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             add(subject, firm, "调研" if _ARRIVES.search(words, 0, ours.start() - s0) and kind != "签约" else kind, sentence)
         if subject is None:
             continue
+        if (subject.start >= 0 and _TITLE.match(text, subject.end) and _ATTENDS.search(sentence)
+                and _nearest_kind(words, len(sentence), lex) is None):
+            continue  # "A主任X、B局长Y出席会议": who attended; "会后，参观了C" is still the visitors'
         current = subject
         if _ELECTS.search(sentence):
             continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
@@ -509,6 +532,10 @@ def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
         return True  # "…签署仪式暨A联合实验室揭牌仪式": what is unveiled is built, not a party
     if re.match(r"[”\"]共建", text[m.end:m.end + 3]):
         return True  # 《…“A研究中心”共建合作意向书》: the body the agreement builds
+    if m.type == "platform" and _ABOUT.match(text, m.end):
+        signs = list(_AGREEMENT.finditer(text, s0, m.start))
+        if signs and not any(signs[-1].end() <= a.start < m.start and a.type != "platform" for a in actors):
+            return True  # "与B签订A研究院合作协议": the institute the agreement is about, not B's partner
     before = [a for a in actors if a.end <= m.start]
     return bool(before) and _LIST_GAP.fullmatch(text, before[-1].end, m.start) is not None and _built(text, s0, before[-1], actors)
 

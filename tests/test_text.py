@@ -872,3 +872,41 @@ def test_a_bare_institute_word_refers_back_to_the_one_institute_the_text_named()
     # an institute the text builds is not yet the one it goes on to talk about
     _, after_built = run("重庆大学与沙坪坝区共建甲乙研究院。\n\n会后，戊己科技有限公司与研究院签约。\n")
     assert after_built["relations"] == []
+
+
+def test_both_sides_of_the_last_agreement_visit_together():
+    text = ("4月18日下午，甲乙县人民政府与丙丁工学院校地合作签约仪式成功举行。\n\n"
+            "当天，校地双方共同调研了甲乙戊己汽车部件有限公司、庚辛计量集团有限公司等县域重点企业。\n")
+    first, visits = run(text)
+    assert _triples([first]) == _as_set([("甲乙县人民政府", "丙丁工学院", "签约")])
+    assert _triples([visits]) == _as_set([(a, b, "调研") for a in ("甲乙县人民政府", "丙丁工学院")
+                                          for b in ("甲乙戊己汽车部件有限公司", "庚辛计量集团有限公司")])
+    # 双方 with nobody else named is the pair said again, not a new relation
+    [again] = run("甲乙县人民政府与丙丁工学院签署战略合作协议，双方将在智能制造领域开展深度合作。")
+    assert _triples([again]) == _as_set([("甲乙县人民政府", "丙丁工学院", "签约")])
+
+
+def test_purpose_phrases_presenting_and_attendance_do_not_make_the_subject():
+    # the school a purpose phrase speaks of does not hide the college that signs
+    [signed] = run("为推动学校特色化发展，助推甲乙学院新校区建设，日前，甲乙学院与甲乙市城市建设投资(集团)有限公司签署战略合作协议。")
+    assert [o["name"] for o in signed["organisations"]] == ["甲乙学院", "甲乙市城市建设投资(集团)有限公司"]
+    assert _triples([signed]) == _as_set([("甲乙学院", "甲乙市城市建设投资(集团)有限公司", "签约")])
+    # an institute presented (推介) and officers at a meeting are not who visits afterwards
+    [day] = run("8月27日，甲乙高新区与丙丁大学举行对接交流活动。丙丁大学双创办主任张三带队参加活动。"
+                "园区管委会主任李四出席会议。张三重点推介丙丁大学戊己研究院的运营模式；"
+                "会后，参观了庚辛光电科技有限公司。")
+    assert _triples([day]) == _as_set([("甲乙高新区", "丙丁大学", "合作交流"), ("丙丁大学", "庚辛光电科技有限公司", "调研")])
+
+
+def test_units_after_cut_words_and_what_an_agreement_is_about():
+    [chair] = run("签约仪式由环境科学与工程学院院长苗峰主持。此次与丙丁工学院合作，希望依托其科研优势。")
+    assert [o["name"] for o in chair["organisations"]] == ["环境科学与工程学院", "丙丁工学院"]
+    [signed] = run("会上，甲乙县人民政府副县长张三与丙丁大学社会合作处处长李四签订甲乙县生态产业研究院合作协议。")
+    assert [o["name"] for o in signed["organisations"]][1] == "丙丁大学社会合作处"
+    assert _triples([signed]) == _as_set([("甲乙县人民政府", "丙丁大学社会合作处", "签约")])
+
+
+def test_a_development_zone_acts_unless_a_place_in_it_follows():
+    [met] = run("甲乙高新区与丙丁大学签署合作协议，双方将在甲乙高新区新市组团共建丙丁学院。")
+    assert [o["name"] for o in met["organisations"]] == ["甲乙高新区", "丙丁大学", "丙丁学院"]
+    assert _as_set([("甲乙高新区", "丙丁大学", "签约")]) <= _triples([met])
