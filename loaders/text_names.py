@@ -17,8 +17,8 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
 CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
-                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
+                    r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|会同|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -49,7 +49,8 @@ class Lexicons:
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
-                                    rf"|[省市区县](?:{gov}|政府)|(?:{offices}))")  # 教务处副处长: the office alone
+                                    rf"|[省市区县](?:{gov}|政府)|(?:{offices})"  # 教务处副处长: the office alone
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长))")  # 综合部部长: a department, by its head's title
         self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
@@ -251,7 +252,7 @@ def _zone_as_place(clean: str, m: Mention) -> bool:
             and _BREAK.match(clean, m.end) is None)
 
 
-_ZONES = ("高新区", "经开区")
+_ZONES = ("高新区", "经开区", "开发区")
 
 
 def _local_government(m: Mention, known: list[Mention]) -> Mention:
@@ -308,11 +309,17 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     (初链科技、拓维信息、蓝卓数字科技等15家企业)."""
     out = list(found)
     for lst in _FIRM_LIST.finditer(clean):
-        pos = lst.start(1)
-        for part in lst.group(1).split("、"):
-            start, name = pos, part
-            pos += len(part) + 1
+        parts = [(lst.start(1) + p.start(), p.group(0)) for p in re.finditer("[^、]+", lst.group(1))]
+        tail = re.search(rf"(?<=[{CJK}])[和及](?=[{CJK}]{{2}})", parts[-1][1]) if len(parts) > 1 else None
+        if tail:  # "…、明源纺织和海特尔机械等": the last two items
+            at, last_part = parts.pop()
+            parts += [(at, last_part[:tail.start()]), (at + tail.end(), last_part[tail.end():])]
+        for i, (start, part) in enumerate(parts):
+            name = part
             last = _BREAK.split(name)[-1]  # "活动吸引了初链科技": the name after the clause words
+            place = _LIST_PLACE.match(last) if i == 0 and len(parts) > 1 else None
+            if place and len(last) - place.end() >= 4:
+                last = last[place.end():]  # "东台市安航船舶、伟龙意程…": the city is where all of them are
             if re.search(r"[0-9０-９]$", name[:len(name) - len(last)]) or last in lex.generic_names:
                 continue  # "兰州大学等48家高校": a count of bodies, not one
             name = _guarded(last, lex) if len(last) >= 4 else (last if len(last) >= 2 else None)
@@ -324,6 +331,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
+_LIST_PLACE = re.compile(rf"[{CJK}]{{2,3}}[市县区](?=[{CJK}]{{4}})")
 _HEADS_LIST = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
                          rf"(?:及[^，。；、]{{0,12}}?)?)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
 _GENERAL = re.compile("相关|有关|下属|所属")  # "…相关高校": bodies in general
@@ -393,7 +401,8 @@ def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]
 
 
 _COLLEGE_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=组织)|(?<=[与和同及对由]))((?:[{CJK}]{{2,8}}(?:、|及|和))+[{CJK}]{{2,8}})"
-                           r"等(?:[0-9０-９一二三四五六七八九十多余]+所)?(?:高校|院校|高校院所|科研院所)")
+                           r"等(?:[0-9０-９一二三四五六七八九十多余]+所)?(?:高校|院校|高校院所|科研院所)"
+                           r"(?!资源|集聚|聚集|密集|云集|地区|城市)")  # not "上海、南京等高校资源集聚地区": places
 
 
 def _listed_colleges(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
@@ -611,13 +620,16 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             m = lex.lead_in.match(name)
             if m and name[m.end():] in lex.generic_names:
                 return None  # "提升公司": a clause word and a generic body
-            if not m or len(name) - m.end() < 4:
-                break
+            if not m or len(name) - m.end() < 4 and not (name.endswith("处") or name[m.end():] in _STANDALONE):
+                break  # (but "我校科研处": the office)
             name = name[m.end():]
+    every = re.search("各(?:学院|院系|部门|单位|处室)$", name)
+    if every and not lex.name_form.fullmatch(name[:every.start()]):
+        return None  # "带领师大各学院教授": units in general (甲乙大学各学院 is 甲乙大学: see inner_generic)
     if name.startswith(("集团", "公司")) and lex.name_form.fullmatch(name[2:]) and len(name) >= 6:
         name = name[2:]  # "公司党建工作部": the company's department, 党建工作部
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith("处") and name not in _STANDALONE
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部")) and name not in _STANDALONE
             or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
         return None

@@ -71,6 +71,14 @@ _OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|�
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道|各自)")  # "A和B各自的优势": the two sides
 _WITH_BEFORE = re.compile(r"(?:与|同|跟)\s*$")
 _WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
+# "A、B等4家企业与陕西高校专家团队…签约": they sign with someone unnamed, not with each other
+_WITH_UNNAMED = re.compile(r"(?:等[^，,。；;与同]{0,8}?)?(?:分别)?(?:与|同)")
+
+
+def _with_unnamed(text: str, end: int, actors: list[Mention]) -> bool:
+    """A list ending at `end` is followed by 与 and a partner no name was found for."""
+    w = _WITH_UNNAMED.match(text, end)
+    return w is not None and not any(m.start == w.end() for m in actors)
 # between two bodies of one list: 、 和 及, perhaps with other listed items no name form found (海南海事局)
 _PERSON = re.compile(r"长|书记|主任|总监|经理|教授|院士|主席|专家|负责人|代表")  # "A董事长X、B院长Y": people, not bodies
 _LIST_MATES = re.compile(r"[、和及\s]*(?:[^、，,。；;：:与同]{2,24}?[、和及]\s*)*?")
@@ -78,6 +86,8 @@ _WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)"
 # a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
+_BARE_UNIT = re.compile(rf"[{CJK}]{{2,4}}(?:部|处|办公室)")
+_GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phrase that goes on with the subject before
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
@@ -148,6 +158,34 @@ def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
     return people
 
 
+# people a body signs or talks with, named without their bodies ("与张峰、孙海燕签订…")
+_WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK}]{{2,3}})(?=(?:分别|共同)?(?:签订|签署|签约|座谈|会谈|洽谈|交流))")
+
+
+_VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行")
+_GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组")  # the visitors, named earlier in the text
+_VISITOR = "<visitor>"  # the key under which `people` keeps the body that came to visit
+
+
+def _people_as_partners(text: str, people: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
+    """People named earlier with their body and title (汇川建材公司总经理张峰), each standing for
+    that body where the text pairs them with another ("…代表A学院分别与张峰、孙海燕签订…"); and
+    来访客人 / 来宾 / 客人, the body that came to visit ("来访客人随后与A学院进行了会谈")."""
+    out = []
+    visitor = people.get(_VISITOR)
+    for g in _GUESTS.finditer(text) if visitor is not None else ():
+        if not any(m.start <= g.start() <= m.end for m in mentions):  # not "A大学考察团": A's own
+            out.append(Mention(visitor.name, g.start(), g.end(), visitor.id, visitor.label, visitor.type, visitor.alias_of))
+    for w in _WITH_PEOPLE.finditer(text) if people else ():
+        at = w.start(1)
+        for name in re.split("[、和及]", w.group(1)):
+            body = people.get(name)
+            if body is not None and not any(m.start <= at < m.end for m in mentions):
+                out.append(Mention(body.name, at, at + len(name), body.id, body.label, body.type, body.alias_of))
+            at += len(name) + 1
+    return out
+
+
 def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context: Mention | None,
                     lex: Lexicons, item_districts: list[dict[str, str]],
                     people: dict[str, Mention] | None = None,
@@ -160,7 +198,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     `parties`: the two that signed last, in this text so far (kept up to date here, for the items
     after): "校地双方共同调研了A、B" is both of them visiting each. Returns (first subject, relations)."""
     actors_all = sorted(mentions + [d for d in _acting_districts(text, hits)
-                                    if not any(m.start <= d.start < m.end for m in mentions)],
+                                    if not any(m.start <= d.start < m.end for m in mentions)]
+                        + _people_as_partners(text, people or {}, mentions),
                         key=lambda m: (m.start, -m.end))
     relations: list[dict[str, Any]] = []
     seen_pairs: set[tuple[frozenset, str]] = set()
@@ -223,16 +262,27 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         both = _BOTH.search(text, s0, s1) if parties else None
         if both and (subject is None or both.start() < subject.start):
             # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
-            targets = [m for m in actors if m.start >= both.end() and all(m.key != p.key for p in parties)
-                       and not _built(text, s0, m, actors)]
+            pair = list(parties)
+            end = both.end()  # 双方's own comma phrase and those that go on with it (…，并参观了A): not
+            while True:       # "双方领导介绍了…，A代表B与C签订", which is B's
+                phrase_end = _PHRASE_END.search(text, end, s1)
+                if phrase_end is None or not _GOES_ON.match(text, phrase_end.end()):
+                    break
+                end = phrase_end.end()
+            reach = phrase_end.start() if phrase_end else s1
+            targets = [m for m in actors if both.end() <= m.start < reach
+                       and all(m.key != p.key for p in pair) and not _built(text, s0, m, actors)]
             kind = _nearest_kind(words, both.end() - s0, lex) if targets else None
             if kind is not None:
                 for m in targets:
-                    for p in list(parties):
-                        add(p, m, kind, sentence)
+                    visited = _VISIT_OBJECT.search(text, _phrase_start(text, s0, m.start), m.start)
+                    for p in pair:
+                        add(p, m, "调研" if visited else kind, sentence)
                 continue
         for group, kind in _partners_together(text, actors):  # "与A和B签约共建X": A and B act together too
             add_all(group, kind, sentence)
+        for group in _hosts_together(text, actors):  # "…主办，A、B承办": the organisers act together too
+            add_all(group, _nearest_kind(words, group[-1].end - s0, lex) or "other", sentence)
         titles = []  # where the clause's agreement titles are: a party named in one signs
         for title in _AGREEMENT_TITLE.finditer(text, s0, s1):  # 《A B 合作框架协议》, 《A•B…协议书》: its parties
             titles.append(title.span())
@@ -295,7 +345,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             delegation = [subject] + [m for m in actors if s0 + led.end() <= m.start and m.end <= s0 + arrives.start()]
         if subject is not None and len(delegation) >= 2 and subject in delegation:
             # "A主任、B总经理等一行8人来访…": one delegation, not partners of each other
-            co_subjects = [m for m in delegation if m is not subject]
+            # a bare department in it (综合部部长…) is the subject's own, not another body
+            co_subjects = [m for m in delegation if m is not subject and not _BARE_UNIT.fullmatch(m.name)]
             partners = [m for m in partners if m not in delegation]
         elif subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
@@ -310,7 +361,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             # partners named ("A、B与C签订…") each of them acts with the partners
             if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(words)
                                                         and not _ATTENDS.search(sentence)
-                                                        and not _WITH_SELF.search(sentence, end - s0))):
+                                                        and not _WITH_SELF.search(sentence, end - s0)
+                                                        and not _with_unnamed(text, end, actors_all))):
                 kind = _agreed(_nearest_kind(words, end - s0, lex) or "other", words, end - s0)
                 add_all([subject] + chain, kind, sentence)
             co_subjects = chain
@@ -340,6 +392,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 and _nearest_kind(words, len(sentence), lex) is None):
             continue  # "A主任X、B局长Y出席会议": who attended; "会后，参观了C" is still the visitors'
         current = subject
+        if people is not None and subject.start >= 0 and _VISITS.search(sentence, subject.end - s0):
+            people[_VISITOR] = Mention(subject.name, -1, -1, subject.id, subject.label, subject.type, subject.alias_of)
         if _ELECTS.search(sentence):
             continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
         first_subject = first_subject or subject
@@ -375,8 +429,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 kind = "签约"  # "A签署《A B 合作框架协议》": the title's 合作 is the agreement's name
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
-            if visited and kind != "签约":
-                kind = "调研"
+            own_end = _PHRASE_END.search(text, partner.end, s1) if visited else None
+            if visited and (kind != "签约" or not _AGREEMENT.search(text, _phrase_start(text, s0, partner.start),
+                                                                     own_end.start() if own_end else s1)):
+                kind = "调研"  # "参观了A，…表示将推进全面战略合作": the visit; an agreement signed there stays one
             for actor in heads:
                 if partner.start < 0 and any(frozenset((actor.key, partner.key)) == p for p, _ in seen_pairs):
                     continue  # "双方将…": the pair already related in this item, said again
@@ -401,6 +457,28 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
     if _FOUNDS.match(text, end) and re.search("成立|组建", text[end:s1]):
         return chain  # "联盟由A牵头…共同成立": A founds it; the founded body is no party
     return []
+
+
+_HOSTS = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合)?(?:主办|承办|协办|联办)")
+
+
+def _hosts_together(text: str, actors: list[Mention]) -> list[list[Mention]]:
+    """Two or more bodies listed right before 主办 / 承办 / 协办 ("A、B承办"): they host together."""
+    groups, taken = [], 0
+    for i, first in enumerate(actors):
+        if first.start < taken:
+            continue
+        chain, end = [first], first.end
+        for m in actors[i + 1:]:
+            if m.start >= end and re.fullmatch(r"[、和及与]", text[end:m.start]):
+                chain.append(m)
+                end = m.end
+            elif m.start >= end:
+                break
+        if len(chain) >= 2 and _HOSTS.match(text, end):
+            groups.append(chain)
+            taken = end
+    return groups
 
 
 def _partners_together(text: str, actors: list[Mention]) -> list[tuple[list[Mention], str]]:

@@ -910,3 +910,49 @@ def test_a_development_zone_acts_unless_a_place_in_it_follows():
     [met] = run("甲乙高新区与丙丁大学签署合作协议，双方将在甲乙高新区新市组团共建丙丁学院。")
     assert [o["name"] for o in met["organisations"]] == ["甲乙高新区", "丙丁大学", "丙丁学院"]
     assert _as_set([("甲乙高新区", "丙丁大学", "签约")]) <= _triples([met])
+
+
+def test_names_after_dates_offices_departments_and_zones():
+    [item] = run("8月6日，甲乙大学与日照丙丁集团签约。我校科研处处长张三、综合部部长李四、总经理助理兼研发部部长王五出席。")
+    assert [o["name"] for o in item["organisations"]] == ["甲乙大学", "日照丙丁集团", "科研处", "综合部", "研发部"]
+    [zone] = run("甲乙国家高新技术产业开发区管委会与丙丁燃料电池工程技术中心、甲乙市科技创新促进中心签订合作协议。")
+    assert [(o["name"], o["type"]) for o in zone["organisations"]] == [
+        ("甲乙国家高新技术产业开发区管委会", "government"), ("丙丁燃料电池工程技术中心", "platform"),
+        ("甲乙市科技创新促进中心", "platform")]
+    [places] = run("市科技局锚定上海、南京和西安等高校资源集聚地区持续发力，带领甲乙大学各学院教授赴企业。")
+    assert [o["name"] for o in places["organisations"]] == ["市科技局", "甲乙大学"]
+
+
+def test_people_and_guests_stand_for_their_bodies():
+    text = ("8月6日，甲乙大学与丙丁集团签约仪式举行。丙丁集团总裁赵一，戊己建材公司总经理张峰，庚辛新材料公司总经理孙海燕出席。\n\n"
+            "张书东代表甲乙大学工学院分别与张峰、孙海燕签订产学研合作协议。\n")
+    _, signed = run(text)
+    assert _triples([signed]) == _as_set([("甲乙大学工学院", "戊己建材公司", "签约"), ("甲乙大学工学院", "庚辛新材料公司", "签约")])
+    text = ("9月28日，甲乙高新技术产业开发区管委会副主任王雪梅一行来访丙丁大学。\n\n"
+            "来访客人随后与管理学院、纺织与材料学院分别进行了会谈。\n\n"
+            "随后，王雪梅一行参观了协同创新中心，表示将积极推进与丙丁大学的全面战略合作。\n")
+    _, talks, visit = run(text)
+    assert _triples([talks]) == _as_set([("甲乙高新技术产业开发区管委会", "管理学院", "合作交流"),
+                                         ("甲乙高新技术产业开发区管委会", "纺织与材料学院", "合作交流")])
+    assert ("甲乙高新技术产业开发区管委会", "协同创新中心", "调研") in {
+        (r["source"]["name"], r["target"]["name"], r["kind"]) for r in visit["relations"]}  # a visit, not an agreement
+
+
+def test_lists_that_sign_with_someone_unnamed_and_organisers_together():
+    [firms] = run("东台市安航船舶、伟龙意程、明源纺织和海特尔机械等4家企业与甲乙高校专家团队合作项目现场签约。")
+    assert [o["name"] for o in firms["organisations"]] == ["安航船舶", "伟龙意程", "明源纺织", "海特尔机械"]
+    assert firms["relations"] == []  # they sign with the experts, not with each other
+    [event] = run("产学研对接活动由甲乙省科技厅、甲乙市人民政府主办，甲乙省生产力促进中心、甲乙高新区管委会承办。")
+    assert _triples([event]) == _as_set([("甲乙省科技厅", "甲乙市人民政府", "合作交流"),
+                                         ("甲乙省生产力促进中心", "甲乙高新区管委会", "合作交流")])
+
+
+def test_both_sides_go_on_into_the_next_phrase_and_a_delegations_departments_stay_its_own():
+    text = ("12月10日，甲乙蓄电池有限公司副总经理周桂生、综合部部长刘洪涛一行到丙丁学院化学与材料工程学院进行校企合作洽谈，"
+            "双方签署了合作协议。\n\n"
+            "洽谈结束后，校企双方代表参观了戊己省重点实验室、庚辛工程技术中心等科研平台。\n")
+    first, second = run(text)
+    assert ("甲乙蓄电池有限公司", "综合部") not in {(r["source"]["name"], r["target"]["name"]) for r in first["relations"]}
+    assert all(r["source"]["name"] != "综合部" for r in first["relations"])
+    assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in second["relations"]} >= {
+        ("甲乙蓄电池有限公司", "戊己省重点实验室", "调研"), ("甲乙蓄电池有限公司", "庚辛工程技术中心", "调研")}
