@@ -16,7 +16,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from .text_names import CJK, Lexicons, Mention, NameIndex, built_here, find_districts, find_organisations, mention_ref
+from .text_names import (CJK, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts, find_organisations,
+                         mention_ref)
 from .text_relations import brief_relations, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
@@ -193,7 +194,8 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     # one university the whole text names, if it names only one (a university's own news page)
     context: Mention | None = None if brief else _sole_university(text, index, lex)
     firm = None if brief or not _OWN_FIRM.search(text) else _page_firm(text, index, lex)  # what 我司 means
-    aliases: dict[str, Mention] = {}  # short names the text defines (以下简称“X”), for the items after too
+    # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
+    aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     people: dict[str, Mention] = {}  # people named with their body's title so far (news: "…副局长史樱煜")
     parties: list[Mention] = []  # the two that signed last (news: what 校地双方 / 校企双方 refer to)

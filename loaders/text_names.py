@@ -15,10 +15,10 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|(?:与|和|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:与|(?<![恒祥永太谐])和(?![平谐睦记])|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|会同|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -50,7 +50,9 @@ class Lexicons:
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|政府)|(?:{offices})"  # 教务处副处长: the office alone
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长))")  # 综合部部长: a department, by its head's title
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
+                                    rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
+        # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
         self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
@@ -197,6 +199,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
+            count = _NAMED_COUNT.search(name)
+            if count:  # "唯一一所研究所": a count, then a kind of body, no name
+                name, s = name[count.end():], s + count.end()
             trimmed = _guarded(re.sub(rf"^[{CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
             if trimmed is None:
                 continue
@@ -223,7 +228,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 found.remove(k)
             branch = re.search(rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)
             kind = next((t for f, t in lex.forms if trimmed.endswith(f) or branch is not None  # …研究院西部分院: a 研究院
-                         and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)), "other")
+                         and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)),
+                        "platform" if trimmed.endswith("研院") else "other")
             full = trimmed[:-2] + "人民政府" if trimmed.endswith("政府") and not trimmed.endswith("人民政府") else None
             found.append(Mention(text[s:e], s, e, None, None, kind, full))  # 重庆市政府 is 重庆市人民政府
     found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
@@ -273,7 +279,9 @@ _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[
 _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推])"
                        rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市))"
-                       rf"(?=与|和|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约))")
+                       rf"(?=与|和|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
+                       rf"|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往))")
+# (…, or whose head visits: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
 _TRADE_END = re.compile(f"(?:{_TRADES})$")
@@ -332,7 +340,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
 
 
 _LIST_PLACE = re.compile(rf"[{CJK}]{{2,3}}[市县区](?=[{CJK}]{{4}})")
-_HEADS_LIST = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
+_HEADS_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=以及))((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
                          rf"(?:及[^，。；、]{{0,12}}?)?)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
 _GENERAL = re.compile("相关|有关|下属|所属")  # "…相关高校": bodies in general
 _NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席|处长|局长|代表|专家|教授|老师|学生|领导|干部|成员")
@@ -492,7 +500,19 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     break, not the tail of a longer name (产业技术研究院) nor the head of a compound (研究院经济)."""
     before = start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or _AFTER_WORD.search(text, start - 1, start)
     return bool(before) and _COMPOUND.match(text, end) is None
-_DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]\s*[)）]")
+def defined_aliases(text: str, index: NameIndex, lex: Lexicons) -> dict[str, Mention]:
+    """The short names a whole text defines (…有限公司（以下简称“X”）), for the items before the
+    definition too: a headline often uses the short name a later paragraph defines."""
+    if _DEFINES.search(text) is None:
+        return {}
+    whole: dict[str, Mention] = {}
+    find_organisations(text, index, lex, whole)
+    defined = {d.group(1) or d.group(2) for d in _DEFINES.finditer(text)}
+    return {k: v for k, v in whole.items() if k in defined}
+
+
+_DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*(?:[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]"
+                      r"|([^”\"」’()（）\s]{2,12}))\s*[)）]")  # quoted, or not (以下简称西南研究院)
 
 
 def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention]) -> list[Mention]:
@@ -501,8 +521,9 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     its own (立讯集团 has, 华中数控 has not). The definition itself is not another mention."""
     for m in found:
         d = _DEFINES.match(text, m.end)
-        if d and d.group(1) not in aliases:
-            aliases[d.group(1)] = m
+        short = d and (d.group(1) or d.group(2))
+        if short and short not in aliases:
+            aliases[short] = m
     if not aliases:
         return found
     defs = [(d.start(), d.end()) for d in _DEFINES.finditer(text)]
@@ -559,7 +580,9 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
             and not re.search("大学|学院", m.name[:-2])):  # "南山与深圳清华大学研究院": a field comes before no university
         left = _field_before(clean, m.start - 1)
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
-                and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心)$", left[1])  # "石鼓区与…学院": two bodies
+                and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心)$", left[1])
+                and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团"))
+                # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
             s = left[0]
             parent = next((k for k in [*known, *found] if k.end == s and (k.id is not None or k.name.endswith("大学"))), None)
@@ -569,8 +592,8 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     local = re.match(rf"(?:[{CJK}]{{1,4}}[区县]|[{CJK}]{{2,3}}市)委(?![员会])", clean[m.end:m.end + 8]) if m.name.endswith(_PARTIES) else None
     if local and m.id is None:  # 九三学社北碚区委: a democratic party's district committee
         return Mention(text[m.start:m.end + local.end()], m.start, m.end + local.end(), None, None, "other")
-    campus = re.match(rf"\(([{CJK}]{{2,3}})\)", clean[m.end:m.end + 5]) if m.name.endswith(("大学", "学院")) else None
-    if campus and m.id is None:  # 中国地质大学（北京）: the campus is part of the name
+    campus = re.match(rf"\(([{CJK}]{{2,3}})\)|[{CJK}]{{2,4}}分校", clean[m.end:m.end + 6]) if m.name.endswith(("大学", "学院")) else None
+    if campus and m.id is None:  # 中国地质大学（北京）, 东北大学秦皇岛分校: the campus is part of the name
         return Mention(text[m.start:m.end + campus.end()], m.start, m.end + campus.end(), None, None, m.type)
     return m
 
@@ -615,7 +638,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]
-    if lex.lead_in is not None:
+    if lex.lead_in is not None and not (name.endswith("研院") and len(name) <= 6):  # 有研工研院: found as a word
         while True:
             m = lex.lead_in.match(name)
             if m and name[m.end():] in lex.generic_names:
@@ -631,7 +654,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
     if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部")) and name not in _STANDALONE
             or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes) and not unit
-            or name.startswith(("集团", "公司"))):  # "集团控股上市公司": the group's firms, no name
+            or name.startswith(("集团", "公司", "驻区", "驻地"))):  # "集团控股上市公司": the group's firms, no name
         return None
     if any(name[:i] in lex.generic_names and name[i:] in lex.generic_names for i in range(2, len(name) - 1)):
         return None  # "大学科技园联盟": two types of body
@@ -639,6 +662,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+_NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所家个](?=研究所|研究院|大学|学院|高校|企业|公司)")
 # bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name

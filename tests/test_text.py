@@ -956,3 +956,27 @@ def test_both_sides_go_on_into_the_next_phrase_and_a_delegations_departments_sta
     assert all(r["source"]["name"] != "综合部" for r in first["relations"])
     assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in second["relations"]} >= {
         ("甲乙蓄电池有限公司", "戊己省重点实验室", "调研"), ("甲乙蓄电池有限公司", "庚辛工程技术中心", "调研")}
+
+
+def test_names_with_he_inside_short_institute_forms_and_campuses():
+    [item] = run("我所与甲乙恒和环保科技有限公司签约，丙丁新区党工委书记李四一行到访有研工研院。")
+    assert [(o["name"], o["type"]) for o in item["organisations"]] == [
+        ("甲乙恒和环保科技有限公司", "enterprise"), ("丙丁新区", "government"), ("有研工研院", "platform")]
+    assert ("丙丁新区", "有研工研院", "调研") in {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]}
+    [heads] = run("甲乙区委书记张三先后走访丙丁大学、戊己大学秦皇岛分校，增进相互了解。")
+    assert _triples([heads]) == _as_set([("甲乙区", "丙丁大学", "调研"), ("甲乙区", "戊己大学秦皇岛分校", "调研")])
+    [none] = run("甲乙研究院是集团在西南地区设立的唯一一所研究所。我区召开驻区高校科研处负责人座谈会。他称研究院发展速度快。")
+    assert [o["name"] for o in none["organisations"]] == ["甲乙研究院"]
+    [units] = run("甲乙中心主任张三以及人力资源发展部、材料事业部、投资财务部等部门相关负责人陪同。")
+    assert [o["name"] for o in units["organisations"]][-3:] == ["人力资源发展部", "材料事业部", "投资财务部"]
+
+
+def test_a_short_name_defined_later_without_quotes_serves_the_headline():
+    text = ("丙丁科技与戊己研究院签署联合研发中心共建协议\n\n"
+            "11月4日，甲乙集团丙丁科技有限公司（以下简称“丙丁科技”）董事长张三带队赴庚辛集团旗下甲乙(重庆)戊己装备研究院有限公司"
+            "（以下简称戊己研究院）交流学习，并签署协议。\n")
+    headline, body = run(text)
+    assert [(o["name"], o.get("alias_of")) for o in headline["organisations"]] == [
+        ("丙丁科技", "甲乙集团丙丁科技有限公司"), ("戊己研究院", "甲乙(重庆)戊己装备研究院有限公司")]
+    assert [r["kind"] for r in headline["relations"]] == ["签约"]
+    assert [o["name"] for o in body["organisations"]] == ["甲乙集团丙丁科技有限公司", "庚辛集团", "甲乙(重庆)戊己装备研究院有限公司"]
