@@ -109,7 +109,7 @@ def header(text: str, year: int | None = None) -> dict[str, Any]:
 def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
                  context: Mention | None = None, aliases: dict[str, Mention] | None = None,
                  people: dict[str, Mention] | None = None, firm: Mention | None = None,
-                 parties: list[Mention] | None = None) -> Item:
+                 parties: list[Mention] | None = None, owners: dict[str, Mention] | None = None) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""
@@ -129,7 +129,8 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
     if not bold:  # prose: who did what with whom, sentence by sentence
         if people is not None:
             people.update(named_people(text, mentions))  # "…副局长史樱煜", for "史樱煜一行…" here and later
-        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people, firm, parties)
+        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people, firm, parties,
+                                                  owners)
         item.subject = subject
         item.organisations = list(distinct(mentions).values())
         item.districts = districts
@@ -194,6 +195,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     # one university the whole text names, if it names only one (a university's own news page)
     context: Mention | None = None if brief else _sole_university(text, index, lex)
     firm = None if brief or not _OWN_FIRM.search(text) else _page_firm(text, index, lex)  # what 我司 means
+    owners = {} if brief else _page_owners(text, index, lex)  # what 我院 / 我所 / 我集团 mean
     # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
@@ -207,7 +209,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         if len(body) < 8 or body.startswith("#"):
             continue
         item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else people,
-                            firm, parties)
+                            firm, parties, owners)
         item.end = e
         if not brief:
             item.relations = restated(item.relations, agreements)
@@ -236,6 +238,29 @@ def _is_university(m: Mention) -> bool:
 
 
 _OWN_FIRM = re.compile(r"我司|我公司|本公司")
+
+
+# what an institute's or a group's own page calls itself, and the name forms it may mean
+_SELF_FORMS = {"我院": ("研究院", "研院"), "本院": ("研究院", "研院"), "我所": ("研究所",),  # (a college's 我院 is often its unit)
+               "本所": ("研究所",), "我集团": ("集团",), "本集团": ("集团",)}
+_SELF_WORD = re.compile("|".join(_SELF_FORMS))
+
+
+def _page_owners(text: str, index: NameIndex, lex: Lexicons) -> dict[str, Mention]:
+    """我院 / 我所 / 我集团 on a page that names one body of that form (国科温研院 … 我院一行): that
+    body, for each such word the text uses; the owner its footer names wins."""
+    used = {w.group(0) for w in _SELF_WORD.finditer(text)}
+    if not used:
+        return {}
+    named = [m for m in find_organisations(text, index, lex) if not built_here(text, m.start)]
+    footer = _FOOTER.search(text)
+    owners = {}
+    for word in used:
+        fits = [m for m in named if m.name.endswith(_SELF_FORMS[word]) and "大学" not in m.name]
+        fits = [m for m in fits if footer and m.start == footer.end()] or fits
+        if len({m.alias_of or m.name for m in fits}) == 1:
+            owners[word] = Mention(fits[0].name, -1, -1, fits[0].id, fits[0].label, fits[0].type, fits[0].alias_of)
+    return owners
 
 
 def _page_firm(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:

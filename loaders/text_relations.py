@@ -186,20 +186,34 @@ def _people_as_partners(text: str, people: dict[str, Mention], mentions: list[Me
     return out
 
 
+def _self_mentions(text: str, owners: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
+    """我院 / 我所 / 我集团 where the page's owner is known: that body, at the word."""
+    if not owners:
+        return []
+    out = []
+    for w in re.finditer("|".join(map(re.escape, owners)), text):
+        o = owners[w.group(0)]
+        if not any(m.start <= w.start() < m.end for m in mentions):
+            out.append(Mention(o.name, w.start(), w.end(), o.id, o.label, o.type, o.alias_of))
+    return out
+
+
 def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context: Mention | None,
                     lex: Lexicons, item_districts: list[dict[str, str]],
                     people: dict[str, Mention] | None = None,
                     firm: Mention | None = None,
-                    parties: list[Mention] | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
+                    parties: list[Mention] | None = None,
+                    owners: dict[str, Mention] | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
     """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
     is not the object of a visit verb is the subject, and each other actor its partner. A
     sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
     the university named last before this item (`context`); `hits` are the known names in `text`.
     `parties`: the two that signed last, in this text so far (kept up to date here, for the items
-    after): "校地双方共同调研了A、B" is both of them visiting each. Returns (first subject, relations)."""
+    after): "校地双方共同调研了A、B" is both of them visiting each. `owners`: the body a page's 我院 /
+    我所 / 我集团 stands for, wherever it says so. Returns (first subject, relations)."""
     actors_all = sorted(mentions + [d for d in _acting_districts(text, hits)
                                     if not any(m.start <= d.start < m.end for m in mentions)]
-                        + _people_as_partners(text, people or {}, mentions),
+                        + _people_as_partners(text, people or {}, mentions) + _self_mentions(text, owners or {}, mentions),
                         key=lambda m: (m.start, -m.end))
     relations: list[dict[str, Any]] = []
     seen_pairs: set[tuple[frozenset, str]] = set()

@@ -980,3 +980,13 @@ def test_a_short_name_defined_later_without_quotes_serves_the_headline():
         ("丙丁科技", "甲乙集团丙丁科技有限公司"), ("戊己研究院", "甲乙(重庆)戊己装备研究院有限公司")]
     assert [r["kind"] for r in headline["relations"]] == ["签约"]
     assert [o["name"] for o in body["organisations"]] == ["甲乙集团丙丁科技有限公司", "庚辛集团", "甲乙(重庆)戊己装备研究院有限公司"]
+
+
+def test_an_institutes_own_page_says_we_for_the_one_institute_it_names():
+    text = ("5月17日，我院副院长张三率队前往甲乙国家技术创新中心调研交流。\n\n"
+            "李四希望未来与丙丁研院加强合作。\n")
+    visit, _ = run(text)
+    assert _triples([visit]) == _as_set([("丙丁研院", "甲乙国家技术创新中心", "调研")])
+    # two institutes named: 我院 could be either, so it is neither
+    visit, _ = run(text.replace("加强合作。", "和戊己研究院加强合作。"))
+    assert visit["relations"] == []
