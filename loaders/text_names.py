@@ -15,7 +15,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:与|(?<![恒祥永太谐])和(?![平谐睦记])|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记])|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
@@ -51,6 +51,7 @@ class Lexicons:
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|政府)|(?:{offices})"  # 教务处副处长: the office alone
                                     rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
         self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
@@ -276,12 +277,15 @@ _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊山地验范能发贸开保税区县])(?<!主城)(?<!老城)[区县]"
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
-_BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推])"
+_BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推是])"
                        rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市))"
                        rf"(?=与|和|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
                        rf"|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往))")
 # (…, or whose head visits: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A")
+# a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
+_WITH_GOV = re.compile(rf"(?<=与)([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市))"
+                       r"(?=在|举行|进行|开展|召开|共同|座谈|会谈)")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
 _TRADE_END = re.compile(f"(?:{_TRADES})$")
@@ -436,7 +440,7 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
     or a district or county named alone as a party to a signing (游仙区与西南大学…, 与蔡甸区签署):
     its government is the party."""
     out: list[Mention] = []
-    for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean)]:
+    for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean), *_WITH_GOV.finditer(clean)]:
         if not any(f.start < m.end(1) and f.end > m.start(1) for f in found + out):  # 游仙区: 游仙区人民政府
             out.append(Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government",
                                m.group(1) + "人民政府"))
@@ -554,7 +558,7 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_UNIT_END = ("学院", "研究院", "研究所", "中心", "实验室", "系", "科技园", "处", "办公室")
+_UNIT_END = ("学院", "分院", "研究院", "研究所", "中心", "实验室", "系", "科技园", "处", "办公室")
 # government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
 _BODY_END = ("委员会", "局", "委", "厅")
 _ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
@@ -580,7 +584,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
             and not re.search("大学|学院", m.name[:-2])):  # "南山与深圳清华大学研究院": a field comes before no university
         left = _field_before(clean, m.start - 1)
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
-                and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心)$", left[1])
+                and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
                 and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团"))
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
@@ -602,7 +606,7 @@ _COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公�
 _PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟")  # the democratic parties
 
 
-_FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
+_FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对(?!外)|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
                         r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后")
 
 

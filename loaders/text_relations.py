@@ -97,7 +97,7 @@ _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|�
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照)$")  # 落实A的要求: A's policy
-_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证")
+_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会")
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
@@ -109,8 +109,9 @@ _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|对接会|推介
 _OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|秘书长|书记|董事长|理事长|总经理|经理|局长|处长|部长|区长|县长|市长|"
             r"会长|主席|专家|助理|总监|负责人)")
 # an officer of the body just named, then what they say: "B校长助理刘平表示", "B张明部长在会上详细介绍了"
-_SPEAKER = re.compile(rf"(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
-                      rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)")
+_SPEAKER = re.compile(rf"(?:(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
+                      rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)"
+                      rf"|(?:详细|简要|重点|全面)?(?:介绍|汇报|通报|回顾)了)")  # …, or the body itself: "A局介绍了B与C…"
 _IS_MADE = re.compile(r"(?:是|系|作为|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
 _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
 _TITLED_PERSON = re.compile(rf"[{CJK}]{{0,10}}?(?:副)?{_OFFICER}([{CJK}]{{2,3}}?)(?=一行|率|带队|等|出席|参加|表示|主持|代表|致辞|介绍|在|与|和|[、，,。；;（(\s])")
@@ -417,7 +418,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 heads = [partner]  # "A与B，C与D签约": C acts with D, not with A
                 continue
             head = heads[0]
-            if head.name in partner.name or (head.label == "University" and context is not None
+            if head.name in partner.name or partner.name in head.name or (head.label == "University" and context is not None
                                              and head.id == context.id and context.name in partner.name):
                 continue  # the subject's own unit (重庆交通大学前沿技术交叉研究院): not a partner
             at = partner.end - s0 if partner.start >= 0 else len(sentence)
@@ -668,12 +669,15 @@ def restated(relations: list[dict[str, Any]], agreements: dict[frozenset, dict[s
     to the agreement's `covers`; the relations themselves are dropped. Briefs are not affected (each
     ◆ item is its own activity), nor is one paragraph naming several kinds."""
     out = []
+    here: dict[frozenset, dict[str, Any]] = {}  # signed in this item, in a sentence before ("根据协议，A将与B在…合作")
     for r in relations:
         if r["source"] is None:
             out.append(r)
             continue
         pair = frozenset(map(ref_key, (r["source"], r["target"])))
-        signed = agreements.get(pair)
+        signed = agreements.get(pair) or (here[pair] if pair in here and here[pair]["evidence"] != r["evidence"] else None)
+        if r["kind"] == "签约":
+            here.setdefault(pair, r)
         if signed is not None and r["kind"] != "签约":
             if r["kind"] != "other" and r["kind"] not in signed.setdefault("covers", []):
                 signed["covers"].append(r["kind"])

@@ -990,3 +990,26 @@ def test_an_institutes_own_page_says_we_for_the_one_institute_it_names():
     # two institutes named: 我院 could be either, so it is neither
     visit, _ = run(text.replace("加强合作。", "和戊己研究院加强合作。"))
     assert visit["relations"] == []
+
+
+def test_offices_by_their_heads_units_joined_with_and_and_time_phrases():
+    [item] = run("我校对外合作与发展处处长钟晓东、人文与艺术分院院长张三出席会议，介绍了校友会办公室与教育发展基金会办公室的作用。")
+    assert [o["name"] for o in item["organisations"]] == ["对外合作与发展处", "人文与艺术分院", "校友会办公室", "教育发展基金会办公室"]
+    [since] = run("一年多来我院学生工作部与甲乙家纺协会开展合作。")
+    assert [o["name"] for o in since["organisations"]] == ["学生工作部", "甲乙家纺协会"]
+
+
+def test_cities_as_partners_branches_speakers_and_attendees():
+    [talks] = run("5月12日下午，甲乙科学院与丙丁市在丙丁举行科技合作会谈。这是丙丁市与甲乙科学院合作的深化。")
+    assert _triples([talks]) == _as_set([("甲乙科学院", "丙丁市", "合作交流")])
+    assert [o["name"] for o in talks["organisations"]] == ["甲乙科学院", "丙丁市"]
+    [branch] = run("会上，丙丁市科技局介绍了丙丁市人民政府与甲乙科学院昆明分院深化合作的情况。周杰介绍了甲乙科学院和甲乙科学院昆明分院的有关情况。")
+    assert ("丙丁市科技局", "丙丁市人民政府") not in {(r["source"]["name"], r["target"]["name"]) for r in branch["relations"]}
+    assert not any({r["source"]["name"], r["target"]["name"]} == {"甲乙科学院", "甲乙科学院昆明分院"} for r in branch["relations"])
+    [fair] = run("甲乙学院联合丙丁家纺协会召开洽谈会。与会的企业包括了戊己纺织有限公司、庚辛布艺有限公司。")
+    assert all("戊己纺织有限公司" not in (r["source"]["name"], r["target"]["name"]) for r in fair["relations"])
+
+
+def test_an_agreement_s_terms_later_in_the_same_paragraph_are_what_it_covers():
+    [item] = run("甲乙大学与丙丁区签署战略合作协议。根据协议，甲乙大学将与丙丁区在人才培养、科技成果转化等方面开展深度合作。")
+    assert [(r["kind"], r.get("covers")) for r in item["relations"]] == [("签约", ["人才培养"])]
