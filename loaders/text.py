@@ -109,13 +109,19 @@ def header(text: str, year: int | None = None) -> dict[str, Any]:
 def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
                  context: Mention | None = None, aliases: dict[str, Mention] | None = None,
                  people: dict[str, Mention] | None = None, firm: Mention | None = None,
-                 parties: list[Mention] | None = None, owners: dict[str, Mention] | None = None) -> Item:
+                 parties: list[Mention] | None = None, owners: dict[str, Mention] | None = None,
+                 city: str | None = None) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""
     item = Item(i, text, start, start + len(text), line)
     hits = list(index.matches(text))  # one scan of the known names serves organisations, districts, actors
     mentions = find_organisations(text, index, lex, {} if aliases is None else aliases, hits)
+    if city is not None:  # another city's page: its 市科技局 is that city's bureau, not Chongqing's
+        mentions = [Mention(m.name, m.start, m.end, None, None, "government",
+                            city + ("人民政府" if m.name in ("市政府", "市人民政府") else m.name[1:]))
+                    if m.name.startswith("市") and (m.id is not None or m.name in ("市政府", "市人民政府"))
+                    else m for m in mentions]
     districts = find_districts(hits)
     bold = re.match(r"\s*◆?\s*\*\*(.+?)\*\*", text)
     subject = None
@@ -196,6 +202,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     context: Mention | None = None if brief else _sole_university(text, index, lex)
     firm = None if brief or not _OWN_FIRM.search(text) else _page_firm(text, index, lex)  # what 我司 means
     owners = {} if brief else _page_owners(text, index, lex)  # what 我院 / 我所 / 我集团 mean
+    city = None if brief else _text_city(text, index, lex)  # a page about another city: whose 市科技局
     # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
@@ -209,7 +216,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         if len(body) < 8 or body.startswith("#"):
             continue
         item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else people,
-                            firm, parties, owners)
+                            firm, parties, owners, city)
         item.end = e
         if not brief:
             item.relations = restated(item.relations, agreements)
@@ -225,7 +232,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
 
 
 # a university or college outside the dataset, by the end of its name; not a unit (化学化工学院)
-_COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|文理学院|职业大学|高等专科学校)$")
+_COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|文理学院|技师学院|职业大学|高等专科学校)$")
 
 
 _FOOTER = re.compile(r"(?:版权所有|主办单位|Copyright\s*\S*\s*\d{4}\S*\s*版权所有)\s*[:：]?\s*")
@@ -242,23 +249,46 @@ _OWN_FIRM = re.compile(r"我司|我公司|本公司")
 
 # what an institute's or a group's own page calls itself, and the name forms it may mean
 _SELF_FORMS = {"我院": ("研究院", "研院"), "本院": ("研究院", "研院"), "我所": ("研究所",),  # (a college's 我院 is often its unit)
-               "本所": ("研究所",), "我集团": ("集团",), "本集团": ("集团",)}
+               "本所": ("研究所",), "我集团": ("集团",), "本集团": ("集团",),
+               # a district's, a county's or a city's own news: its government (the one the text names)
+               "我区": ("区", "区人民政府", "区政府"), "本区": ("区", "区人民政府", "区政府"),
+               "我县": ("县", "县人民政府", "县政府"), "本县": ("县", "县人民政府", "县政府"),
+               "我市": ("市", "市人民政府", "市政府"), "本市": ("市", "市人民政府", "市政府")}
 _SELF_WORD = re.compile("|".join(_SELF_FORMS))
+
+
+_CITY_GOV = re.compile(rf"([{CJK}]{{2,3}}市)(?:人民政府|政府)?$")
+
+
+def _text_city(text: str, index: NameIndex, lex: Lexicons) -> str | None:
+    """The one city other than Chongqing whose government a text names (东台市人民政府), when the text
+    names neither 重庆 nor a district of the dataset: the city its 市科技局 / 市教委 belong to."""
+    if "重庆" in text or any(label == "District" for _, _, label, _ in index.matches(text)):
+        return None
+    cities = {c.group(1) for m in find_organisations(text, index, lex) if m.type == "government" and m.id is None
+              for c in [_CITY_GOV.search(m.alias_of or m.name)] if c and not (m.alias_of or m.name).startswith("市")}
+    return next(iter(cities)) if len(cities) == 1 else None
 
 
 def _page_owners(text: str, index: NameIndex, lex: Lexicons) -> dict[str, Mention]:
     """我院 / 我所 / 我集团 on a page that names one body of that form (国科温研院 … 我院一行): that
     body, for each such word the text uses; the owner its footer names wins."""
     used = {w.group(0) for w in _SELF_WORD.finditer(text)}
-    if not used:
-        return {}
-    named = [m for m in find_organisations(text, index, lex) if not built_here(text, m.start)]
-    footer = _FOOTER.search(text)
     owners = {}
+    college = _sole_university(text, index, lex)
+    if college is not None and college.name.endswith("学院"):
+        owners["学院"] = college  # a vocational college's page: "一行到访学院", "与学院签订…"
+    if not used:
+        return owners
+    named = [m for m in find_organisations(text, index, lex) if not built_here(text, m.start)]
+    named += [Mention(name, m.start(), m.end(), node_id, label, "government")
+              for m, node_id, label, name in index.matches(text) if label == "District"]
+    footer = _FOOTER.search(text)
     for word in used:
-        fits = [m for m in named if m.name.endswith(_SELF_FORMS[word]) and "大学" not in m.name]
+        fits = [m for m in named if (m.alias_of or m.name).endswith(_SELF_FORMS[word]) and "大学" not in m.name
+                and (m.type == "government") == (word[-1] in "区县市")]
         fits = [m for m in fits if footer and m.start == footer.end()] or fits
-        if len({m.alias_of or m.name for m in fits}) == 1:
+        if len({m.key for m in fits}) == 1:
             owners[word] = Mention(fits[0].name, -1, -1, fits[0].id, fits[0].label, fits[0].type, fits[0].alias_of)
     return owners
 

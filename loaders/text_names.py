@@ -200,6 +200,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
+            head = _HE_HEAD.search(clean, max(0, s - 6), s) if s >= 2 and clean[s - 1] == "和" else None
+            if (head and head.group(1) not in lex.generic_names and not head.group(1).endswith(("省", "市", "区", "县"))
+                    and not any(k.start < s and k.end > head.start(1) for k in known)):
+                name, s = head.group(1) + "和" + name, head.start(1)  # "、万和通物流集团": 和 inside the name
             count = _NAMED_COUNT.search(name)
             if count:  # "唯一一所研究所": a count, then a kind of body, no name
                 name, s = name[count.end():], s + count.end()
@@ -281,7 +285,7 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及�
                        rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市))"
                        rf"(?=与|和|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
-                       rf"|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往))")
+                       rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往))")
 # (…, or whose head visits: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A")
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
 _WITH_GOV = re.compile(rf"(?<=与)([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市))"
@@ -583,6 +587,8 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
             and not _PLACE_START.match(m.name)  # "学院与重庆市…科学院": two bodies
             and not re.search("大学|学院", m.name[:-2])):  # "南山与深圳清华大学研究院": a field comes before no university
         left = _field_before(clean, m.start - 1)
+        if left is not None and m.name.endswith("集团") and len(left[1]) < 4:
+            left = None  # "金同元与信发集团": a person and a group, not 生命科技与新材料产业集团
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
                 and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
                 and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团"))
@@ -666,6 +672,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+# one to three characters between a list mark (or a connective) and 和, right before a name: its start
+_HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")
 _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所家个](?=研究所|研究院|大学|学院|高校|企业|公司)")
 # bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部")

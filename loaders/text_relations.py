@@ -187,12 +187,27 @@ def _people_as_partners(text: str, people: dict[str, Mention], mentions: list[Me
     return out
 
 
+_HOSTED_EVENT = re.compile(r"[^，,。；;]{0,24}?(?:仪式|大会|会议|专场|论坛|活动|博览会)")
+_LEVEL = re.compile(r"([市区县])(?:人民政府|政府)?$")
+
+
+def _own_bureau(gov: Mention, body: Mention) -> bool:
+    """`body` is a bureau written with 市 / 区 / 县 alone (市科技局) and `gov` the government of that level
+    the text is about (我市: 东台市人民政府)."""
+    level = _LEVEL.search(gov.alias_of or gov.name) if gov.type == "government" else None
+    return level is not None and body.name[:1] == level.group(1) and len(body.name) <= 8 and body.type == "government"
+
+
+_OWN_COLLEGE = rf"(?:(?<![{CJK}])|(?<=[到访来赴与和同对向为在]))学院"  # a college's page: 学院 as a word of its own
+
+
 def _self_mentions(text: str, owners: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
     """我院 / 我所 / 我集团 where the page's owner is known: that body, at the word."""
     if not owners:
         return []
     out = []
-    for w in re.finditer("|".join(map(re.escape, owners)), text):
+    words = "|".join(_OWN_COLLEGE if w == "学院" else re.escape(w) for w in owners)
+    for w in re.finditer(words, text):
         o = owners[w.group(0)]
         if not any(m.start <= w.start() < m.end for m in mentions):
             out.append(Mention(o.name, w.start(), w.end(), o.id, o.label, o.type, o.alias_of))
@@ -310,7 +325,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             led_by = _LED_BY.search(sentence)
             subject = led_by and (people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])) or None
         own_gov = _OWN_GOVERNMENT.search(text, s0, s1)
-        if own_gov and (subject is None or own_gov.start() < subject.start):
+        if own_gov and own_gov.group(0) not in (owners or {}) and (subject is None or own_gov.start() < subject.start):
             current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
             continue
         own = _OWN.search(text, s0 + after_escort, s1)
@@ -439,6 +454,11 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them
             if partner.start >= 0 and _attends(words, at, lex):
                 continue
+            if partner.start >= 0 and _HOSTED_EVENT.match(text, partner.end) and re.search(r"(?:参加|出席)了?$",
+                                                                                        text[max(s0, partner.start - 3):partner.start]):
+                continue  # "我市参加了教育部“蓝火计划”…签约仪式": the host of an event attended, not a partner
+            if _own_bureau(head, partner) or _own_bureau(partner, head):
+                continue  # "市科技局…，我市…": a city and its own bureau are one side
             kind = _agreed(kind or "other", words, max(0, at))
             if any(a <= partner.start < b for a, b in titles):
                 kind = "签约"  # "A签署《A B 合作框架协议》": the title's 合作 is the agreement's name
@@ -619,8 +639,10 @@ def _built(text: str, s0: int, m: Mention, actors: list[Mention]) -> bool:
     """What a clause builds ("…共建A研究院", "共同打造“A”“B”等平台") is not a party to it."""
     if BUILT_BEFORE.search(text, s0, m.start):
         return True
-    if m.start > 0 and text[m.start - 1] == "为" and re.match(r"(?:授牌|揭牌)", text[m.end:m.end + 2]):
-        return True  # "为A授牌": the platform the plaque names
+    if m.start > 0 and text[m.start - 1] == "为" and re.match(r"[^，,。；;：:]{0,40}?(?:授牌|揭牌)", text[m.end:]):
+        return True  # "为A授牌", "为A、B、C揭牌": the platforms the plaques name
+    if re.match(r"(?:会议|大会|年会)", text[m.end:m.end + 2]) and re.search(r"(?:召开|举行|举办)$", text[max(s0, m.start - 4):m.start]):
+        return True  # "联合召开县校合作会商委员会会议": the meeting's name, not a party
     if _UNVEILED.match(text, m.end):
         return True  # "…签署仪式暨A联合实验室揭牌仪式": what is unveiled is built, not a party
     if re.match(r"[”\"]共建", text[m.end:m.end + 3]):

@@ -1013,3 +1013,30 @@ def test_cities_as_partners_branches_speakers_and_attendees():
 def test_an_agreement_s_terms_later_in_the_same_paragraph_are_what_it_covers():
     [item] = run("甲乙大学与丙丁区签署战略合作协议。根据协议，甲乙大学将与丙丁区在人才培养、科技成果转化等方面开展深度合作。")
     assert [(r["kind"], r.get("covers")) for r in item["relations"]] == [("签约", ["人才培养"])]
+
+
+def test_a_college_page_says_xueyuan_and_a_county_page_says_woxian():
+    text = ("9月3日，学院与甲乙区人民政府举行校地融合发展签约仪式。\n\n"
+            "徐公义、高红平分别代表丙丁技师学院和甲乙区人民政府签署政校合作框架协议。"
+            "刘希忠、王观英分别代表戊己房地产集团、万和通物流集团，与学院签订校企合作协议。\n")
+    first, second = run(text)
+    assert _triples([first]) == _as_set([("丙丁技师学院", "甲乙区人民政府", "签约")])
+    assert _as_set([("戊己房地产集团", "丙丁技师学院", "签约"), ("万和通物流集团", "丙丁技师学院", "签约")]) <= _triples([second])
+    text = ("6月14日，我县与甲乙职业技术学院联合召开县校合作会商委员会会议，签署合作备忘录，并为丙丁旅游学院、戊己研究院揭牌。\n\n"
+            "甲乙县与甲乙职业技术学院早在2004年就开始了县校合作。\n")
+    signed, _ = run(text)
+    assert _triples([signed]) == _as_set([("甲乙县", "甲乙职业技术学院", "签约")])
+
+
+def test_another_citys_page_keeps_its_own_bureaus_and_events_attended_have_no_partner():
+    index = NameIndex.from_rows([("org.cq_sci_tech_bureau", "Organisation", "重庆市科学技术局", ["市科技局"])],
+                                Lexicons.load().ambiguous)
+    text = "10月29日，市科技局与甲乙高校技术转移联盟联合举办活动，丁戊市人民政府副市长出席。今年是我市第四年组织企业赴西安对接。"
+    [item] = as_json(extract(text, index))["items"]
+    bureau = item["organisations"][0]
+    assert (bureau["name"], bureau["id"], bureau["alias_of"]) == ("市科技局", None, "丁戊市科技局")
+    assert not any("丁戊市人民政府" in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])
+    [attended] = run("9月30日，甲乙市人民政府在北京参加了丙丁部“蓝火计划”技术发布专场和项目签约仪式。")
+    assert attended["relations"] == []
+    [head] = run("6月4日下午，甲乙县**副县长田晨一行到访丙丁职业技术学院，开展专题调研。")
+    assert _triples([head]) == _as_set([("甲乙县", "丙丁职业技术学院", "调研")])
