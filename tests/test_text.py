@@ -1040,3 +1040,13 @@ def test_another_citys_page_keeps_its_own_bureaus_and_events_attended_have_no_pa
     assert attended["relations"] == []
     [head] = run("6月4日下午，甲乙县**副县长田晨一行到访丙丁职业技术学院，开展专题调研。")
     assert _triples([head]) == _as_set([("甲乙县", "丙丁职业技术学院", "调研")])
+
+
+def test_provinces_that_join_hands_and_bodies_inside_quoted_event_titles():
+    [fair] = run("工业强省大会的余音未落，甲乙省即携手丙丁省举办产学研合作项目洽谈会。")
+    assert _triples([fair]) == _as_set([("甲乙省", "丙丁省", "合作交流")])
+    [events] = run("市科技局指导各区县举办了“戊己县与甲乙大学科技交流视频会”“庚辛区-丙丁理工大学校地合作云洽谈会”等活动。")
+    assert events["relations"] == []
+    [notice] = run("按照《关于依靠中国科协平台促进科技经济融合发展实施方案》要求，请于5月27日前报送至市科协企事业部邮箱。"
+                   "学校将服务建设区域科技创新中心。")
+    assert [o["name"] for o in notice["organisations"]] == ["中国科协", "市科协企事业部"]
