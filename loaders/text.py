@@ -16,8 +16,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from .text_names import (CJK, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts, find_organisations,
-                         mention_ref)
+from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts,
+                         find_organisations, mention_ref)
 from .text_relations import brief_relations, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
@@ -199,10 +199,13 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     brief = "◆" in text
     # the university named last (prose: what 学校 / 我校 / 校地 refer to); before any is named, the
     # one university the whole text names, if it names only one (a university's own news page)
-    context: Mention | None = None if brief else _sole_university(text, index, lex)
-    firm = None if brief or not _OWN_FIRM.search(text) else _page_firm(text, index, lex)  # what 我司 means
-    owners = {} if brief else _page_owners(text, index, lex)  # what 我院 / 我所 / 我集团 mean
-    city = None if brief else _text_city(text, index, lex)  # a page about another city: whose 市科技局
+    # (the whole text is read for names once: its pieces below all work from that)
+    hits = [] if brief else list(index.matches(text))
+    named = [] if brief else find_organisations(text, index, lex, None, hits)
+    context: Mention | None = None if brief else _sole_university(text, hits, named)
+    firm = None if brief or not _OWN_FIRM.search(text) else _page_firm(text, named)  # what 我司 means
+    owners = {} if brief else _page_owners(text, hits, named, context)  # what 我院 / 我所 / 我区 / 学院 mean
+    city = None if brief else _text_city(text, hits, named)  # a page about another city: whose 市科技局
     # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
@@ -260,32 +263,32 @@ _SELF_WORD = re.compile("|".join(_SELF_FORMS))
 _CITY_GOV = re.compile(rf"([{CJK}]{{2,3}}市)(?:人民政府|政府)?$")
 
 
-def _text_city(text: str, index: NameIndex, lex: Lexicons) -> str | None:
+def _text_city(text: str, hits: list[Hit], named: list[Mention]) -> str | None:
     """The one city other than Chongqing whose government a text names (东台市人民政府), when the text
     names neither 重庆 nor a district of the dataset: the city its 市科技局 / 市教委 belong to."""
-    if "重庆" in text or any(label == "District" for _, _, label, _ in index.matches(text)):
+    if "重庆" in text or any(label == "District" for _, _, label, _ in hits):
         return None
-    cities = {c.group(1) for m in find_organisations(text, index, lex) if m.type == "government" and m.id is None
+    cities = {c.group(1) for m in named if m.type == "government" and m.id is None
               for c in [_CITY_GOV.search(m.alias_of or m.name)] if c and not (m.alias_of or m.name).startswith("市")}
     return next(iter(cities)) if len(cities) == 1 else None
 
 
-def _page_owners(text: str, index: NameIndex, lex: Lexicons) -> dict[str, Mention]:
-    """我院 / 我所 / 我集团 on a page that names one body of that form (国科温研院 … 我院一行): that
-    body, for each such word the text uses; the owner its footer names wins."""
+def _page_owners(text: str, hits: list[Hit], named: list[Mention], college: Mention | None) -> dict[str, Mention]:
+    """我院 / 我所 / 我集团 / 我区… on a page that names one body of that form (国科温研院 … 我院一行): that
+    body, for each such word the text uses; the owner its footer names wins. `college`: the one
+    university the text names, whose page 学院 means if its name ends so."""
     used = {w.group(0) for w in _SELF_WORD.finditer(text)}
     owners = {}
-    college = _sole_university(text, index, lex)
     if college is not None and college.name.endswith("学院"):
         owners["学院"] = college  # a vocational college's page: "一行到访学院", "与学院签订…"
     if not used:
         return owners
-    named = [m for m in find_organisations(text, index, lex) if not built_here(text, m.start)]
-    named += [Mention(name, m.start(), m.end(), node_id, label, "government")
-              for m, node_id, label, name in index.matches(text) if label == "District"]
+    bodies = [m for m in named if not built_here(text, m.start)]
+    bodies += [Mention(name, m.start(), m.end(), node_id, label, "government")
+               for m, node_id, label, name in hits if label == "District"]
     footer = _FOOTER.search(text)
     for word in used:
-        fits = [m for m in named if (m.alias_of or m.name).endswith(_SELF_FORMS[word]) and "大学" not in m.name
+        fits = [m for m in bodies if (m.alias_of or m.name).endswith(_SELF_FORMS[word]) and "大学" not in m.name
                 and (m.type == "government") == (word[-1] in "区县市")]
         fits = [m for m in fits if footer and m.start == footer.end()] or fits
         if len({m.key for m in fits}) == 1:
@@ -293,12 +296,12 @@ def _page_owners(text: str, index: NameIndex, lex: Lexicons) -> dict[str, Mentio
     return owners
 
 
-def _page_firm(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:
+def _page_firm(text: str, named: list[Mention]) -> Mention | None:
     """The company a page that says 我司 belongs to: the owner its footer names, else the one
     enterprise the text names (天原化工 … 莅临我司)."""
-    named = [m for m in find_organisations(text, index, lex) if m.type == "enterprise"]
+    enterprises = [m for m in named if m.type == "enterprise"]
     owner = _FOOTER.search(text)
-    firms = [m for m in named if owner and m.start == owner.end()] or named
+    firms = [m for m in enterprises if owner and m.start == owner.end()] or enterprises
     names = {m.alias_of or m.name for m in firms}
     if len(names) != 1:
         return None
@@ -306,20 +309,20 @@ def _page_firm(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:
     return Mention(m.name, -1, -1, m.id, m.label, m.type, m.alias_of)
 
 
-def _sole_university(text: str, index: NameIndex, lex: Lexicons) -> Mention | None:
+def _sole_university(text: str, hits: list[Hit], named: list[Mention]) -> Mention | None:
     """The one university a text names, if it names only one: what its 我校 / 学校 mean before
     any university acts. Dataset universities first; without any, one named by its form (a page of
     a university outside the dataset: 聊城大学 … 我校与…)."""
-    found = {node_id: name for _, node_id, label, name in index.matches(text) if label == "University"}
+    found = {node_id: name for _, node_id, label, name in hits if label == "University"}
     if not found:
-        named = [m for m in find_organisations(text, index, lex) if m.type == "university"]
-        found = {m.name: m.name for m in named if _is_university(m) and not built_here(text, m.start)}  # not 共建…职业学院
+        colleges = [m for m in named if m.type == "university"]
+        found = {m.name: m.name for m in colleges if _is_university(m) and not built_here(text, m.start)}  # not 共建…职业学院
         owner = _FOOTER.search(text)  # "版权所有：潍坊学院": the page's owner, whatever its name says
         if owner:
-            found = {m.name: m.name for m in named if m.start == owner.end()} or found
+            found = {m.name: m.name for m in colleges if m.start == owner.end()} or found
         if not found:  # a headline that opens with a college ("黄淮学院与正阳县签署…"): the page is about it
             first = re.search(r"\S[^\n]*", text)
-            found = {m.name: m.name for m in named if first and m.start == first.start()
+            found = {m.name: m.name for m in colleges if first and m.start == first.start()
                      and first.end() - first.start() <= 60}
         if len(found) == 1:
             return Mention(next(iter(found)), -1, -1, None, None, "university")
