@@ -497,19 +497,26 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
 _HOSTS = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合)?(?:主办|承办|协办|联办)")
 
 
+def _chain(text: str, actors: list[Mention], i: int, joints: str) -> tuple[list[Mention], int]:
+    """The list that starts at actors[i]: the actors after it joined by one of `joints` each, and
+    where the list ends."""
+    chain, end = [actors[i]], actors[i].end
+    for m in actors[i + 1:]:
+        if m.start >= end and re.fullmatch(joints, text[end:m.start]):
+            chain.append(m)
+            end = m.end
+        elif m.start >= end:
+            break
+    return chain, end
+
+
 def _hosts_together(text: str, actors: list[Mention]) -> list[list[Mention]]:
     """Two or more bodies listed right before 主办 / 承办 / 协办 ("A、B承办"): they host together."""
     groups, taken = [], 0
     for i, first in enumerate(actors):
         if first.start < taken:
             continue
-        chain, end = [first], first.end
-        for m in actors[i + 1:]:
-            if m.start >= end and re.fullmatch(r"[、和及与]", text[end:m.start]):
-                chain.append(m)
-                end = m.end
-            elif m.start >= end:
-                break
+        chain, end = _chain(text, actors, i, "[、和及与]")
         if len(chain) >= 2 and _HOSTS.match(text, end):
             groups.append(chain)
             taken = end
@@ -523,13 +530,7 @@ def _partners_together(text: str, actors: list[Mention]) -> list[tuple[list[Ment
     for i, first in enumerate(actors):
         if first.start <= 0 or text[first.start - 1] != "与":
             continue
-        chain, end = [first], first.end
-        for m in actors[i + 1:]:
-            if m.start >= end and re.fullmatch(r"[和、及]", text[end:m.start]):
-                chain.append(m)
-                end = m.end
-            elif m.start >= end:
-                break
+        chain, end = _chain(text, actors, i, "[和、及]")
         verb = _TOGETHER.match(text, end)
         if len(chain) >= 2 and verb:
             groups.append((chain, "共建" if "共建" in verb.group(0) else "签约"))
