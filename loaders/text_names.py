@@ -195,7 +195,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             name = m.group(1)
             s, e = start + m.start(1), start + m.end(1)
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
-                    or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")):
+                    or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
+                    or clean.startswith("院士", e) or clean[s - 1:s] == "各"):  # 中国科学院院士…, 各研发部: no body acting
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
@@ -242,6 +243,12 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = [_widened(m, text, clean, known, found) for m in found]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
+    for q in _QUOTED_NAME.finditer(clean):  # “稀土抗菌材料研发与应用联合实验室”: the quoted name whole
+        inner = [m for m in found if q.start(1) <= m.start and m.end <= q.end(1)]
+        if (inner and all(m.id is None and (m.start, m.end) != q.span(1) for m in inner)
+                and lex.name_form.fullmatch(q.group(1)) and _guarded(q.group(1), lex) == q.group(1)):
+            kind = next((t for f, t in lex.forms if q.group(1).endswith(f)), "other")
+            found = [m for m in found if m not in inner] + [Mention(text[q.start(1):q.end(1)], q.start(1), q.end(1), None, None, kind)]
     found = _suffix_names(text, found, lex)
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
     found += _place_bureaus(clean, text, found)
@@ -260,7 +267,10 @@ def _zone_as_place(clean: str, m: Mention) -> bool:
     """A development zone written before the place in it (长寿高新区新市组团, 眉山高新区化学工业园) is
     where that place is, not a body acting; one followed by a break (姜堰高新区与…) may act."""
     return (m.id is None and m.name.endswith(_ZONES) and m.end < len(clean) and "\u4e00" <= clean[m.end] <= "\u9fff"
-            and _BREAK.match(clean, m.end) is None)
+            and _BREAK.match(clean, m.end) is None and _ZONE_ACTS.match(clean, m.end) is None)
+
+
+_ZONE_ACTS = re.compile(r"[^，,。；;：:]{0,12}?(?:合作|签约|签署|签订)")  # "扬州国家高新区科技创新合作签约": the zone signs
 
 
 _ZONES = ("高新区", "经开区", "开发区")
@@ -583,14 +593,14 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
             s = m.start - len(city.group(0))
             return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
     joined = clean[m.start - 1] if m.start > 0 else ""
-    if (m.id is None and (joined == "与" and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
+    if (m.id is None and (joined in ("与", "及") and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
             and not _PLACE_START.match(m.name)  # "学院与重庆市…科学院": two bodies
             and not re.search("大学|学院", m.name[:-2])):  # "南山与深圳清华大学研究院": a field comes before no university
         left = _field_before(clean, m.start - 1)
         if left is not None and m.name.endswith("集团") and len(left[1]) < 4:
             left = None  # "金同元与信发集团": a person and a group, not 生命科技与新材料产业集团
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
-                and not re.search("(?:[省市区县]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
+                and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
                 and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团"))
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
@@ -613,7 +623,8 @@ _PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党",
 
 
 _FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对(?!外)|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
-                        r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后")
+                        r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后|"
+                        r"整合|依托|围绕|结合|利用")
 
 
 def _field_before(clean: str, end: int) -> tuple[int, str] | None:
@@ -648,7 +659,10 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]
-    if lex.lead_in is not None and not (name.endswith("研院") and len(name) <= 6):  # 有研工研院: found as a word
+    if name.startswith("应") and not name.startswith(("应用", "应急")):
+        name = name[1:]  # "应天能电池集团…的邀请": at the invitation of
+    if lex.lead_in is not None and not (name.endswith("研院") and len(name) <= 6) and not name.startswith("有研"):
+        # (有研工研院, 有研新能源材料(江西)有限公司: the group 有研's names, not 有 + a name)
         while True:
             m = lex.lead_in.match(name)
             if m and name[m.end():] in lex.generic_names:
@@ -672,6 +686,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+_QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")
 _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所家个](?=研究所|研究院|大学|学院|高校|企业|公司)")

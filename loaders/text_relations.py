@@ -86,6 +86,7 @@ _WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)"
 # a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
+_FIRM_GROUP = re.compile(r"(?:上述|以上|这)(?:[0-9０-９一二两三四五六七八九十]+家)?(?:企业|公司)")
 _BARE_UNIT = re.compile(rf"[{CJK}]{{2,4}}(?:部|处|办公室)")
 _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phrase that goes on with the subject before
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
@@ -366,6 +367,11 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         # what the clause builds (…签署协议，共建A研究院) is not a party to it
         partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
+        firms = _FIRM_GROUP.search(text, subject.end if subject is not None and subject.start >= s0 else s0, s1)
+        if firms and subject is not None:  # "A还与上述两家企业分别签订…": each firm of the list before
+            partners += [Mention(m.name, firms.start(), firms.end(), m.id, m.label, m.type, m.alias_of)
+                         for m in _last_list(text, actors_all, firms.start(), "enterprise")
+                         if all(p.key != m.key for p in partners)]
         co_subjects: list[Mention] = []
         party = re.search("一行", sentence)
         delegation = [m for m in actors if party and m.start >= 0 and m.end <= s0 + party.start()]
@@ -559,9 +565,10 @@ def _joint_partners(text: str, subject: Mention | None, partners: list[Mention])
     return run if len(run) >= 2 and _JOINTLY.match(text, run[-1].end) else []
 
 
-def _last_list(text: str, actors: list[Mention], before: int) -> list[Mention]:
-    """The last list of two or more universities named before `before` (A、B和C), in text order."""
-    unis = [m for m in actors if m.type == "university" and m.end <= before]
+def _last_list(text: str, actors: list[Mention], before: int, type_: str = "university") -> list[Mention]:
+    """The last list of two or more universities (or bodies of `type_`) named before `before`
+    (A、B和C), in text order."""
+    unis = [m for m in actors if m.type == type_ and m.end <= before]
     run: list[Mention] = []
     for m in reversed(unis):
         if run and re.fullmatch(r"[、和及\s]*", text[m.end:run[0].start]) is None:
