@@ -18,9 +18,9 @@ CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记])|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速])率(?![先达])|会同|"
-                    r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
+                    r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
@@ -297,6 +297,8 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及�
                        rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
                        rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往))")
 # (…, or whose head visits: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A")
+# a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)
+_BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|携手|签署|签订)")
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
 _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
                        r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈)")
@@ -454,10 +456,11 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
     or a district or county named alone as a party to a signing (游仙区与西南大学…, 与蔡甸区签署):
     its government is the party."""
     out: list[Mention] = []
-    for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean), *_WITH_GOV.finditer(clean)]:
+    for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean), *_WITH_GOV.finditer(clean),
+              *_BARE_ZONE.finditer(clean)]:
         if not any(f.start < m.end(1) and f.end > m.start(1) for f in found + out):  # 游仙区: 游仙区人民政府
-            out.append(Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government",
-                               m.group(1) + "人民政府"))
+            full = None if m.group(1).endswith(("经开区", "开发区")) else m.group(1) + "人民政府"
+            out.append(Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government", full))
     return out
 
 

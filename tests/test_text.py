@@ -1069,3 +1069,11 @@ def test_the_firms_said_above_and_zones_that_sign():
     assert _triples([zone]) == _as_set([("丙丁大学", "甲乙国家高新区", "签约")])
     [place] = run("双方将在甲乙高新区新市组团共建丙丁学院，甲乙经开区党工委书记张三出席。")
     assert "甲乙经开区" not in [o["name"] for o in place["organisations"]]
+
+
+def test_a_zone_named_bare_as_a_party_and_verbs_that_end_names():
+    [item] = run("本次签约仪式，经开区分别与甲乙师范大学、丙丁医学院签订了《创新谷项目校地合作框架协议》。")
+    assert _triples([item]) == _as_set([("经开区", "甲乙师范大学", "签约"), ("经开区", "丙丁医学院", "签约")])
+    [names] = run("充分发挥好甲乙科技协会交流优势，以保持甲乙集团的发展能力，丙丁教授受聘担任研究院院长，区属部门、国有公司负责同志参加。"
+                  "双方参观了戊己测试中心和庚辛科创园。")
+    assert [o["name"] for o in names["organisations"]] == ["甲乙科技协会", "甲乙集团", "戊己测试中心", "庚辛科创园"]
