@@ -166,7 +166,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     known names in `text` when the caller has already scanned for them (`index.matches`)."""
     clean = _clean(text)
     known = [Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other"))
-             for m, node_id, label, _ in (index.matches(text) if hits is None else hits)]  # the name as written
+             for m, node_id, label, _ in (index.matches(text) if hits is None else hits)  # the name as written
+             if not (label != "District" and _ACADEMICIAN.match(clean, m.end()))]  # 中科院院士薛其坤: a title
     if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
         for m in lex.body.finditer(clean):
             if clean.startswith("院士", m.end()):
@@ -196,7 +197,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             s, e = start + m.start(1), start + m.end(1)
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
-                    or clean.startswith("院士", e) or clean[s - 1:s] == "各"):  # 中国科学院院士…, 各研发部: no body acting
+                    or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"):  # 中国科学院院士朱兆良, 各研发部: no body acting
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
@@ -290,7 +291,7 @@ _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,
                         r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊山地验范能发贸开保税区县])(?<!主城)(?<!老城)[区县]"
-_OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)[{CJK}]{{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
+_OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
 _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推是])"
                        rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省))"
@@ -363,6 +364,8 @@ _LIST_PLACE = re.compile(rf"[{CJK}]{{2,3}}[市县区](?=[{CJK}]{{4}})")
 _HEADS_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=以及))((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
                          rf"(?:及[^，。；、]{{0,12}}?)?)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
 _GENERAL = re.compile("相关|有关|下属|所属")  # "…相关高校": bodies in general
+# "在蓉知名高校、大院大所、重大科研项目、…金融界的相关负责人": kinds of body, not bodies
+_BODY_TYPES = re.compile(r"(?:高校|院所|大所|项目|机构|产业|界|部门|企业|单位|行业)$|来自")
 _NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席|处长|局长|代表|专家|教授|老师|学生|领导|干部|成员")
 
 
@@ -394,7 +397,7 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     for lst in _HEADS_LIST.finditer(clean):
         parts, pos, new = lst.group(1).split("、"), lst.start(1), []
         if any(_NOT_BODY.search(p) or p in lex.generic_names or _COUNT.match(p) or _GENERAL.search(p)
-               or p.startswith(lex.generic_prefixes) for p in parts):
+               or p.startswith(lex.generic_prefixes) or _BODY_TYPES.search(p) for p in parts):
             continue  # "…相关高校、科研院所、企业有关负责人": types of body, not bodies
         for part in parts:
             s, e = pos, pos + len(part)
@@ -689,6 +692,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+# an academician's title before the person's name (not 院士、所长行活动, 院士工作站, 院士专家)
+_ACADEMICIAN = re.compile(r"院士(?=[\u4e00-\u9fff])(?![、行们专团工])")
 _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")

@@ -86,6 +86,7 @@ _WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)"
 # a group that stands for universities listed before it: "11所高校", "与会高校", "上述院校"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
+_ON_BEHALF = re.compile(r"分别代表")
 _FIRM_GROUP = re.compile(r"(?:上述|以上|这)(?:[0-9０-９一二两三四五六七八九十]+家)?(?:企业|公司)")
 _BARE_UNIT = re.compile(rf"[{CJK}]{{2,4}}(?:部|处|办公室)")
 _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phrase that goes on with the subject before
@@ -291,6 +292,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             current = signed[0]
             continue  # who attends it is no party to it
         both = _BOTH.search(text, s0, s1) if parties else None
+        if both and re.search(r"代表$", text[max(s0, both.start() - 2):both.start()]):
+            both = None  # "A与B代表双方签署": the two who sign here, not the pair before
         if both and (subject is None or both.start() < subject.start):
             # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
             pair = list(parties)
@@ -310,6 +313,14 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                     for p in pair:
                         add(p, m, "调研" if visited else kind, sentence)
                 continue
+        on_behalf = _ON_BEHALF.search(text, s0, s1)
+        signers = _chain(text, actors, next(i for i, m in enumerate(actors) if m.start == on_behalf.end()), "[、和及与]")[0] \
+            if on_behalf and any(m.start == on_behalf.end() for m in actors) else []
+        if (len(signers) >= 2 and _AGREEMENT.search(text, signers[-1].end, s1)
+                and not re.match(r"[，,]?\s*(?:分别)?(?:与|同)", text[signers[-1].end:])):  # (…代表A、B，与C签订: each with C)
+            add_all(signers, "签约", sentence)  # "张三、李四分别代表A、B签署协议": A and B sign
+            current = signers[0]
+            continue
         for group, kind in _partners_together(text, actors):  # "与A和B签约共建X": A and B act together too
             add_all(group, kind, sentence)
         for group in _hosts_together(text, actors):  # "…主办，A、B承办": the organisers act together too

@@ -1077,3 +1077,16 @@ def test_a_zone_named_bare_as_a_party_and_verbs_that_end_names():
     [names] = run("充分发挥好甲乙科技协会交流优势，以保持甲乙集团的发展能力，丙丁教授受聘担任研究院院长，区属部门、国有公司负责同志参加。"
                   "双方参观了戊己测试中心和庚辛科创园。")
     assert [o["name"] for o in names["organisations"]] == ["甲乙科技协会", "甲乙集团", "戊己测试中心", "庚辛科创园"]
+
+
+def test_people_signing_on_behalf_of_bodies_and_the_two_sides_they_represent():
+    [item] = run("在丙丁的见证下，张建明、张德华分别代表甲乙大学、丁戊市人民政府签署协议。")
+    assert _triples([item]) == _as_set([("甲乙大学", "丁戊市人民政府", "签约")])
+    text = ("6月10日，甲乙省副省长郑备与丙丁大学常务副校长乔杰代表双方签署了《甲乙省人民政府、丙丁大学全面深化战略合作协议》；"
+            "戊己市委副书记、市长王凤朝与乔杰代表双方共同签署了《戊己市人民政府、丙丁大学战略合作协议》。")
+    [both] = run(text)
+    assert ("甲乙省人民政府", "戊己市人民政府") not in {tuple(sorted((r["source"]["name"], r["target"]["name"]))) for r in both["relations"]}
+    [lists] = run("甲乙大学与丙丁省及戊己市之间长期保持良好的合作关系。在蓉知名高校、大院大所、重大科研项目、金融界的相关负责人出席。"
+                  "中科院院士薛其坤出席。")
+    assert "丙丁省及戊己市" not in [o["name"] for o in lists["organisations"]]
+    assert all(o["name"] not in ("大院大所", "金融界", "中科院") for o in lists["organisations"])
