@@ -1090,3 +1090,11 @@ def test_people_signing_on_behalf_of_bodies_and_the_two_sides_they_represent():
                   "中科院院士薛其坤出席。")
     assert "丙丁省及戊己市" not in [o["name"] for o in lists["organisations"]]
     assert all(o["name"] not in ("大院大所", "金融界", "中科院") for o in lists["organisations"])
+
+
+def test_a_delegation_that_comes_to_a_body():
+    [item] = run("10月23日上午，甲乙市人民政府发展研究中心主任胡毅雄一行来丙丁产业技术研究院参观考察。"
+                 "张国杰带领党群工作部负责人等一行6人来市产研院交流对接。")
+    assert [o["name"] for o in item["organisations"]][:2] == ["甲乙市人民政府发展研究中心", "丙丁产业技术研究院"]
+    assert "市产研院" in [o["name"] for o in item["organisations"]]
+    assert _as_set([("甲乙市人民政府发展研究中心", "丙丁产业技术研究院", "调研")]) <= _triples([item])
