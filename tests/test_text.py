@@ -1098,3 +1098,9 @@ def test_a_delegation_that_comes_to_a_body():
     assert [o["name"] for o in item["organisations"]][:2] == ["甲乙市人民政府发展研究中心", "丙丁产业技术研究院"]
     assert "市产研院" in [o["name"] for o in item["organisations"]]
     assert _as_set([("甲乙市人民政府发展研究中心", "丙丁产业技术研究院", "调研")]) <= _triples([item])
+
+
+def test_universities_by_the_short_names_news_uses():
+    [item] = run("希望能够依托哈工大的人才力量与科研优势，与上海交大、北航开展合作，推动北大荒农业发展。")
+    assert [(o["name"], o.get("alias_of")) for o in item["organisations"]] == [
+        ("哈工大", "哈尔滨工业大学"), ("上海交大", "上海交通大学"), ("北航", "北京航空航天大学")]
