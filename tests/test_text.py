@@ -1104,3 +1104,8 @@ def test_universities_by_the_short_names_news_uses():
     [item] = run("希望能够依托哈工大的人才力量与科研优势，与上海交大、北航开展合作，推动北大荒农业发展。")
     assert [(o["name"], o.get("alias_of")) for o in item["organisations"]] == [
         ("哈工大", "哈尔滨工业大学"), ("上海交大", "上海交通大学"), ("北航", "北京航空航天大学")]
+
+
+def test_offices_named_in_full_power_words_and_contact():
+    [item] = run("我校科学技术处积极联系甲乙市科技局，调研团队走访了丙丁功率半导体研究院。")
+    assert [o["name"] for o in item["organisations"]] == ["科学技术处", "甲乙市科技局", "丙丁功率半导体研究院"]
