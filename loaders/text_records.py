@@ -4,11 +4,14 @@ Each item becomes an Event (id from the item's text, so a reload or a repost of 
 nothing) with PARTICIPATED_IN, HELD_IN, CONCERNS and REPORTED_IN edges and COOPERATES_WITH between
 its subject and each partner (the event as evidence). Organisations the dataset does not know are
 created with `basis: extracted`; known ones get no node record, so nothing extracted overwrites a
-curated fact. Cooperation edges that already exist keep their basis (`existing_pairs`).
+curated fact. An office named without its body (科技处) gets one node per text (its `notes` say
+so), not one for every 科技处 anywhere. Cooperation edges that already exist keep their basis
+(`existing_pairs`).
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any, Iterable
 
 from graph import schema
@@ -26,6 +29,17 @@ def new_org_id(name: str, type_: str) -> str:
 def _key(org: dict[str, Any]) -> str:
     """An organisation's name in the graph: the full name where the text used a short one it defined."""
     return org.get("alias_of") or org["name"]
+
+
+# an office or department named without its body (科技处, 教务处, 综合部, 校企合作办公室): every
+# university and firm has one, so the name alone must not make one node of them all
+_BARE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:处|部|办公室|办|团委|系)")
+_PLACE_OR_BODY = re.compile(r"[省市区县国]|大学|学院|公司|集团|研究院|政府")
+
+
+def bare_office(name: str) -> bool:
+    """`name` is an office with no body or place in it (科技处, not 重庆大学科技处 or 科技部)."""
+    return _BARE_OFFICE.fullmatch(name) is not None and _PLACE_OR_BODY.search(name) is None
 
 
 def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, known_clusters: set[str],
@@ -51,11 +65,14 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
             if org.get("id"):
                 ids[key] = org["id"]
             elif key not in ids:
-                ids[key] = new_org_id(key, org["type"])
+                office = bare_office(key)  # one node per text: whose office it is, the text alone may say
+                ids[key] = new_org_id(f"{key}@{stable}" if office else key, org["type"])
                 label = schema.ENTERPRISE if org["type"] == "enterprise" else schema.ORGANIZATION
                 props = {"name_zh": key, "basis": "extracted", "confidence": "low", "sources": [where]}
                 if label == schema.ORGANIZATION:
                     props["kind"] = org["type"]
+                if office:  # (which body's office the text alone may say)
+                    props["notes"] = f"an office named without its body; one node for {stable} only"
                 nodes.append(NodeRecord(label, ids[key], props, origin))
         kinds = [r["kind"] for r in item["relations"]]
         subject = _key(item["subject"]) if item["subject"] else None

@@ -1109,3 +1109,16 @@ def test_universities_by_the_short_names_news_uses():
 def test_offices_named_in_full_power_words_and_contact():
     [item] = run("我校科学技术处积极联系甲乙市科技局，调研团队走访了丙丁功率半导体研究院。")
     assert [o["name"] for o in item["organisations"]] == ["科学技术处", "甲乙市科技局", "丙丁功率半导体研究院"]
+
+
+def test_an_office_named_without_its_body_is_one_node_per_text_not_one_for_all():
+    from loaders.text_records import bare_office, text_records
+    assert bare_office("科技处") and bare_office("校企合作办公室") and bare_office("综合部")
+    assert not bare_office("重庆大学科技处") and not bare_office("中华人民共和国科学技术部") and not bare_office("甲乙市科技局")
+    text = "甲乙公司与科技处签订合作协议。"
+    a = text_records(as_json(extract(text, INDEX)), "a.txt", "a.txt", "1" * 64, set())[0]
+    b = text_records(as_json(extract(text, INDEX)), "b.txt", "b.txt", "2" * 64, set())[0]
+    office = lambda nodes: next(n for n in nodes if n.props.get("name_zh") == "科技处")
+    firm = lambda nodes: next(n for n in nodes if n.props.get("name_zh") == "甲乙公司")
+    assert office(a).id != office(b).id and "one node for a.txt only" in office(a).props["notes"]
+    assert firm(a).id == firm(b).id  # a firm named in full is one node wherever it is named
