@@ -207,7 +207,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     owners = {} if brief else _page_owners(text, hits, named, context)  # what 我院 / 我所 / 我区 / 学院 mean
     city = None if brief else _text_city(text, hits, named)  # a page about another city: whose 市科技局
     # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
-    aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex)
+    aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex, hits)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     people: dict[str, Mention] = {}  # people named with their body's title so far (news: "…副局长史樱煜")
     parties: list[Mention] = []  # the two that signed last (news: what 校地双方 / 校企双方 refer to)
@@ -292,7 +292,7 @@ def _page_owners(text: str, hits: list[Hit], named: list[Mention], college: Ment
                 and (m.type == "government") == (word[-1] in "区县市")]
         fits = [m for m in fits if footer and m.start == footer.end()] or fits
         if len({m.key for m in fits}) == 1:
-            owners[word] = Mention(fits[0].name, -1, -1, fits[0].id, fits[0].label, fits[0].type, fits[0].alias_of)
+            owners[word] = fits[0].at()
     return owners
 
 
@@ -303,10 +303,7 @@ def _page_firm(text: str, named: list[Mention]) -> Mention | None:
     owner = _FOOTER.search(text)
     firms = [m for m in enterprises if owner and m.start == owner.end()] or enterprises
     names = {m.alias_of or m.name for m in firms}
-    if len(names) != 1:
-        return None
-    m = firms[0]
-    return Mention(m.name, -1, -1, m.id, m.label, m.type, m.alias_of)
+    return firms[0].at() if len(names) == 1 else None
 
 
 def _sole_university(text: str, hits: list[Hit], named: list[Mention]) -> Mention | None:

@@ -148,6 +148,11 @@ class Mention:
         """What makes two mentions the same organisation: its dataset id, else its full name."""
         return self.id or self.alias_of or self.name
 
+    def at(self, start: int = -1, end: int = -1) -> "Mention":
+        """The same body standing somewhere else: at a word that means it (我院, 来访客人, 张峰), or
+        nowhere in the text at hand (-1, -1: remembered from another item)."""
+        return replace(self, start=start, end=end)
+
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "id": self.id, "label": self.label, "type": self.type,
                 "start": self.start, "end": self.end, **({"alias_of": self.alias_of} if self.alias_of else {})}
@@ -524,13 +529,13 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     break, not the tail of a longer name (产业技术研究院) nor the head of a compound (研究院经济)."""
     before = start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") or _AFTER_WORD.search(text, start - 1, start)
     return bool(before) and _COMPOUND.match(text, end) is None
-def defined_aliases(text: str, index: NameIndex, lex: Lexicons) -> dict[str, Mention]:
+def defined_aliases(text: str, index: NameIndex, lex: Lexicons, hits: list[Hit] | None = None) -> dict[str, Mention]:
     """The short names a whole text defines (…有限公司（以下简称“X”）), for the items before the
     definition too: a headline often uses the short name a later paragraph defines."""
     if _DEFINES.search(text) is None:
         return {}
     whole: dict[str, Mention] = {}
-    find_organisations(text, index, lex, whole)
+    find_organisations(text, index, lex, whole, hits)
     defined = {d.group(1) or d.group(2) for d in _DEFINES.finditer(text)}
     return {k: v for k, v in whole.items() if k in defined}
 

@@ -157,7 +157,7 @@ def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
         title = _TITLED_PERSON.match(text, m.end)
         if title:
             for name in {title.group(1), title.group(1)[:2]}:
-                people[name] = Mention(m.name, -1, -1, m.id, m.label, m.type, m.alias_of)
+                people[name] = m.at()
     return people
 
 
@@ -178,13 +178,13 @@ def _people_as_partners(text: str, people: dict[str, Mention], mentions: list[Me
     visitor = people.get(_VISITOR)
     for g in _GUESTS.finditer(text) if visitor is not None else ():
         if not any(m.start <= g.start() <= m.end for m in mentions):  # not "A大学考察团": A's own
-            out.append(Mention(visitor.name, g.start(), g.end(), visitor.id, visitor.label, visitor.type, visitor.alias_of))
+            out.append(visitor.at(g.start(), g.end()))
     for w in _WITH_PEOPLE.finditer(text) if people else ():
         at = w.start(1)
         for name in re.split("[、和及]", w.group(1)):
             body = people.get(name)
             if body is not None and not any(m.start <= at < m.end for m in mentions):
-                out.append(Mention(body.name, at, at + len(name), body.id, body.label, body.type, body.alias_of))
+                out.append(body.at(at, at + len(name)))
             at += len(name) + 1
     return out
 
@@ -210,9 +210,8 @@ def _self_mentions(text: str, owners: dict[str, Mention], mentions: list[Mention
     out = []
     words = "|".join(_OWN_COLLEGE if w == "学院" else re.escape(w) for w in owners)
     for w in re.finditer(words, text):
-        o = owners[w.group(0)]
         if not any(m.start <= w.start() < m.end for m in mentions):
-            out.append(Mention(o.name, w.start(), w.end(), o.id, o.label, o.type, o.alias_of))
+            out.append(owners[w.group(0)].at(w.start(), w.end()))
     return out
 
 
@@ -248,7 +247,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
             if kind == "签约" and parties is not None:
-                parties[:] = [Mention(m.name, -1, -1, m.id, m.label, m.type, m.alias_of) for m in (a, b)]
+                parties[:] = [a.at(), b.at()]
 
     def add_all(group: list[Mention], kind: str, sentence: str) -> None:
         """Every two of `group` (bodies acting together), in list order."""
@@ -380,7 +379,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
         firms = _FIRM_GROUP.search(text, subject.end if subject is not None and subject.start >= s0 else s0, s1)
         if firms and subject is not None:  # "A还与上述两家企业分别签订…": each firm of the list before
-            partners += [Mention(m.name, firms.start(), firms.end(), m.id, m.label, m.type, m.alias_of)
+            partners += [m.at(firms.start(), firms.end())
                          for m in _last_list(text, actors_all, firms.start(), "enterprise")
                          if all(p.key != m.key for p in partners)]
         co_subjects: list[Mention] = []
@@ -440,7 +439,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             continue  # "A主任X、B局长Y出席会议": who attended; "会后，参观了C" is still the visitors'
         current = subject
         if people is not None and subject.start >= 0 and _VISITS.search(sentence, subject.end - s0):
-            people[_VISITOR] = Mention(subject.name, -1, -1, subject.id, subject.label, subject.type, subject.alias_of)
+            people[_VISITOR] = subject.at()
         if _ELECTS.search(sentence):
             continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
         first_subject = first_subject or subject
