@@ -18,7 +18,7 @@ CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记])|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|来自|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|隶属|签署|签订|计划|通过|加入|开办|建成|共筑|同筑|筛选|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -188,6 +188,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 known.append(Mention(m.group(0), m.start(), m.end(), None, None, type_, full))
         known.sort(key=lambda k: (k.start, -k.end))
     found = list(known)
+    for k in [k for k in known if k.name in _ACADEMIES or k.name.endswith("科学院")]:
+        inst = _ACADEMY_INSTITUTE.match(clean, k.end)
+        if inst and not _BREAK.search(inst.group(0)) and not inst.group(0).endswith("研究所"):  # (the form finds those)  # 中科院兰州化物所: the academy's institute, named short
+            found[found.index(k)] = Mention(text[k.start:inst.end()], k.start, inst.end(), None, None, "platform")
     described: list[tuple[int, int]] = []
     pos = 0
     for chunk in _BREAK.split(clean):
@@ -202,7 +206,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             s, e = start + m.start(1), start + m.end(1)
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
-                    or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"):  # 中国科学院院士朱兆良, 各研发部: no body acting
+                    or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"
+                    or name.endswith("部") and clean[e:e + 1] == "分"):  # "组织部分企业": 组织 + 部分  # 中国科学院院士朱兆良, 各研发部: no body acting
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
@@ -237,7 +242,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if any(k.start == s and _generic_rest(clean[k.end:e], lex) for k in inside):
                 continue  # "重庆交通大学相关学院": that body's units in general, not another organisation
             for k in inside:  # a longer organisation name containing a known one is another organisation
-                found.remove(k)
+                if k in found:  # (not an academy already read as its institute)
+                    found.remove(k)
             branch = re.search(rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)
             kind = next((t for f, t in lex.forms if trimmed.endswith(f) or branch is not None  # …研究院西部分院: a 研究院
                          and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)),
@@ -301,8 +307,10 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及�
                        rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省))"
                        rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
-                       rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往))")
-# (…, or whose head visits: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A")
+                       rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往|率|带队|带领)"
+                       r"|来(?:我?校|院)(?=[\u4e00-\u9fff]))")
+# (…, or whose head visits or leads a delegation: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A",
+# "甲区委副书记张三率…来校"; or that comes to the school of the page: "湾沚区来校推进校地合作")
 # a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)
 _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|携手|签署|签订)")
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
@@ -366,8 +374,8 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
 
 
 _LIST_PLACE = re.compile(rf"[{CJK}]{{2,3}}[市县区](?=[{CJK}]{{4}})")
-_HEADS_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=以及))((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
-                         rf"(?:及[^，。；、]{{0,12}}?)?)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
+_HEADS_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=以及)|(?<=率))((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
+                         rf"(?:及[^，。；、]{{0,12}}?)?|等)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
 _GENERAL = re.compile("相关|有关|下属|所属")  # "…相关高校": bodies in general
 # "在蓉知名高校、大院大所、重大科研项目、…金融界的相关负责人": kinds of body, not bodies
 _BODY_TYPES = re.compile(r"(?:高校|院所|大所|项目|机构|产业|界|部门|企业|单位|行业)$|来自")
@@ -583,7 +591,7 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_UNIT_END = ("学院", "分院", "研究院", "研究所", "中心", "实验室", "系", "科技园", "处", "办公室")
+_UNIT_END = ("学院", "分院", "研究院", "所", "中心", "实验室", "系", "科技园", "处", "办公室")
 # government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
 _BODY_END = ("委员会", "局", "委", "厅")
 _ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
@@ -697,8 +705,10 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
-# an academician's title before the person's name (not 院士、所长行活动, 院士工作站, 院士专家)
-_ACADEMICIAN = re.compile(r"院士(?=[\u4e00-\u9fff])(?![、行们专团工])")
+_ACADEMIES = ("中科院", "社科院", "农科院")  # (and every name ending 科学院)
+_ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])")  # its institute's short name (兰州化物所)
+# an academician's title before the person's name or another title (not 院士、所长行活动, 院士工作站, 院士专家)
+_ACADEMICIAN = re.compile(r"院士(?:(?=[\u4e00-\u9fff])(?![行们专团工])|、(?!所长|专家))")  # 院士、甲大学校长: two titles
 _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")

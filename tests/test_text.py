@@ -1122,3 +1122,38 @@ def test_an_office_named_without_its_body_is_one_node_per_text_not_one_for_all()
     firm = lambda nodes: next(n for n in nodes if n.props.get("name_zh") == "甲乙公司")
     assert office(a).id != office(b).id and "one node for a.txt only" in office(a).props["notes"]
     assert firm(a).id == firm(b).id  # a firm named in full is one node wherever it is named
+
+
+# Rules prompted by the thirty-seventh unseen web batch (docs/extraction.md); names made up.
+CAS = NameIndex.from_rows([("org.cas", "Organization", "中国科学院", ["中科院"]),
+                           ("univ.cqu", "University", "重庆大学", ["重大"])], Lexicons.load().ambiguous)
+
+
+def test_an_academicians_title_before_another_title_and_an_academys_institute_by_its_short_name():
+    [item] = as_json(extract("中国科学院院士、甲乙大学校长张三出席签约仪式。", CAS))["items"]
+    assert [o["name"] for o in item["organisations"]] == ["甲乙大学"]
+    [still] = as_json(extract("中国科学院院士、所长行活动在重庆大学举行。", CAS))["items"]
+    assert "重庆大学" in [o["name"] for o in still["organisations"]]
+    first, second = as_json(extract("甲乙市科技局组织企业走进中科院丙丁化物所。\n\n丙丁化物所专家与企业开展对接。", CAS))["items"]
+    assert [o["name"] for o in first["organisations"]] == ["甲乙市科技局", "中科院丙丁化物所"]
+    assert [(o["name"], o.get("alias_of")) for o in second["organisations"]] == [("丙丁化物所", "中科院丙丁化物所")]
+
+
+def test_clause_words_before_names_and_a_department_that_is_a_verb():
+    names = _names(run("此次共建是继甲乙大学技术转移中心落地后的又一成果，源于区政府的信任，比如丙丁化学新材料产业园也参加了。"))
+    assert names == ["甲乙大学技术转移中心", "区政府", "丙丁化学新材料产业园"]
+    assert _names(run("组织部分企业与重庆大学专家开展线上对接。")) == ["重庆大学"]
+    assert _names(run("发布时间:2022-11-24 来源:甲乙融媒体中心 发布开发区:安徽甲乙经济开发区")) == ["甲乙融媒体中心", "安徽甲乙经济开发区"]
+
+
+def test_a_delegation_a_head_leads_and_a_district_that_comes_to_the_school():
+    [item] = run("甲乙区委副书记张三率丙镇、工信局、航产中心、科技局、财政局等负责人来校推进校地合作，就双方合作协议内容进行了商谈。")
+    assert _names([item]) == ["甲乙区", "丙镇", "工信局", "航产中心", "科技局", "财政局"]
+    assert item["relations"] == []  # one delegation: its members are not partners of each other
+    [head] = run("甲乙区来校推进校地合作")
+    assert _names([head]) == ["甲乙区"]
+
+
+def test_more_universities_by_their_short_names():
+    [item] = run("市科技局副局长李明东同合工大教授一行到我县开展企业技术需求调研。")
+    assert [(o["name"], o.get("alias_of")) for o in item["organisations"]] == [("市科技局", None), ("合工大", "合肥工业大学")]
