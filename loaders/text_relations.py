@@ -168,6 +168,7 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行")
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组")  # the visitors, named earlier in the text
 _VISITOR = "<visitor>"  # the key under which `people` keeps the body that came to visit
+_CO_VISITOR = "<with visitor>"  # … and those that came with it (A同B一行: B), numbered
 
 
 def _people_as_partners(text: str, people: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
@@ -235,13 +236,13 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     relations: list[dict[str, Any]] = []
     seen_pairs: set[tuple[frozenset, str]] = set()
     # a body written again another way (厚捷医药集团 after 重庆厚捷医药集团有限公司) is the first one
-    first_as: dict[tuple[int, int], Mention] = {}
+    first_as: dict[tuple[int, int, str], Mention] = {}
     for i, m in enumerate(actors_all):
-        first_as[(m.start, m.end)] = next((x for x in actors_all[:i] if x.key != m.key and same_body(x, m, units=False)
-                                           and x.id is None and m.id is None), m)
+        first_as[(m.start, m.end, m.key)] = next((x for x in actors_all[:i] if x.key != m.key and same_body(x, m, units=False)
+                                                 and x.id is None and m.id is None), m)
 
     def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
-        a, b = first_as.get((a.start, a.end), a), first_as.get((b.start, b.end), b)
+        a, b = first_as.get((a.start, a.end, a.key), a), first_as.get((b.start, b.end, b.key), b)
         pair = (frozenset((a.key, b.key)), kind)
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
@@ -414,6 +415,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             co_subjects = chain
         if listed:
             co_subjects = listed[1:]
+        if subject is not None and subject.start >= 0 and people and _GUESTS.fullmatch(text, subject.start, subject.end):
+            # "调研组一行分别走访了…": all who came, not only the first of them
+            co_subjects = co_subjects + [m.at(subject.start, subject.end) for k, m in people.items() if k.startswith(_CO_VISITOR)]
         joint = _joint_partners(text, subject, partners)
         if joint:  # "A与B、C、D共同主办": B, C and D act with each other too
             kind = _agreed(_nearest_kind(words, joint[-1].end - s0, lex) or "other", words, joint[-1].end - s0)
@@ -440,6 +444,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         current = subject
         if people is not None and subject.start >= 0 and _VISITS.search(sentence, subject.end - s0):
             people[_VISITOR] = subject.at()
+            for key in [k for k in people if k.startswith(_CO_VISITOR)]:
+                del people[key]
+            for i, m in enumerate(co_subjects):
+                people[f"{_CO_VISITOR}{i}"] = m.at()
         if _ELECTS.search(sentence):
             continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
         first_subject = first_subject or subject

@@ -1157,3 +1157,10 @@ def test_a_delegation_a_head_leads_and_a_district_that_comes_to_the_school():
 def test_more_universities_by_their_short_names():
     [item] = run("市科技局副局长李明东同合工大教授一行到我县开展企业技术需求调研。")
     assert [(o["name"], o.get("alias_of")) for o in item["organisations"]] == [("市科技局", None), ("合工大", "合肥工业大学")]
+
+
+def test_the_visitors_a_later_paragraph_calls_the_team_are_all_who_came():
+    first, second = run("甲乙市科技局副局长张三同丙丁大学教授一行到我县开展企业技术需求调研。\n\n"
+                        "调研组一行分别走访了戊己科技有限公司、庚辛模具有限公司。")
+    assert _triples([second]) == _as_set([("甲乙市科技局", "戊己科技有限公司", "调研"), ("甲乙市科技局", "庚辛模具有限公司", "调研"),
+                                          ("丙丁大学", "戊己科技有限公司", "调研"), ("丙丁大学", "庚辛模具有限公司", "调研")])
