@@ -1164,3 +1164,10 @@ def test_the_visitors_a_later_paragraph_calls_the_team_are_all_who_came():
                         "调研组一行分别走访了戊己科技有限公司、庚辛模具有限公司。")
     assert _triples([second]) == _as_set([("甲乙市科技局", "戊己科技有限公司", "调研"), ("甲乙市科技局", "庚辛模具有限公司", "调研"),
                                           ("丙丁大学", "戊己科技有限公司", "调研"), ("丙丁大学", "庚辛模具有限公司", "调研")])
+
+
+def test_a_districts_federation_industrial_parks_and_named_service_platforms():
+    assert _names(run("区机械行业商会会员及区工商联、区经信局和甲乙工业园区相关负责人赴丙丁研究院考察。")) == [
+        "区机械行业商会", "区工商联", "区经信局", "甲乙工业园区", "丙丁研究院"]
+    assert _names(run("研究院建有农业机械技术创新服务平台，打造一站式服务平台。")) == ["农业机械技术创新服务平台"]
+    assert _names(run("甲乙学院走访了丙丁路桥建设有限公司。")) == ["甲乙学院", "丙丁路桥建设有限公司"]  # 设有 in a name
