@@ -517,7 +517,7 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
 
 # a university outside the dataset with a unit after it, by their forms
 _OWN_UNIT = re.compile(rf"([{CJK}]{{2,10}}?大学)([{CJK}]{{2,16}}(?:研究院|研究所|学院|中心|实验室))")
-BUILT_BEFORE = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设)的?[“\"《]?$")
+BUILT_BEFORE = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设|建有|下设|设有)的?[“\"《]?$")
 
 
 def built_here(text: str, start: int) -> bool:

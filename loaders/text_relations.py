@@ -119,6 +119,10 @@ _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
 _TITLED_PERSON = re.compile(rf"[{CJK}]{{0,10}}?(?:副)?{_OFFICER}([{CJK}]{{2,3}}?)(?=一行|率|带队|等|出席|参加|表示|主持|代表|致辞|介绍|在|与|和|[、，,。；;（(\s])")
 _POLICY_OF = re.compile(r"(?:落实|贯彻|按照|根据|遵照)[^，,。；;]{0,12}$")  # "落实A委、A政府关于…的要求"
 _REQUIREMENT = re.compile(r"要求|部署|精神|指示|决策|安排|意见")  # …of whose requirement, not of whose agreement
+# "将结合A及全省产业发展需求": whose needs a body serves is no partner of it
+_SERVES_NEEDS = re.compile(r"(?:结合|满足|对接|围绕)[^，,。；;]{0,12}$")
+_NEEDS = re.compile(r"[^，,。；;]{0,16}?(?:需求|需要)")
+_BUILT_OBJECT = re.compile(r"(?:共建|组建|筹建|新建|建立|成立|设立|打造|创设)[“\"《]?$")  # (not 新建的A: A may act)
 _OUR_FIRM = re.compile(r"我司|我公司|本公司")
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
 _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
@@ -272,7 +276,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
                                 and not _CREDIT.match(text, m.end)  # "A供图": a credit, not an actor
                                 and not (escort and escort.start() <= m.start < escort.end())]).values())
-        subject = next((m for m in actors if not _governed(text, s0, m)), None)
+        subject = next((m for m in actors if not _governed(text, s0, m)
+                        and not _BUILT_OBJECT.search(text, s0, m.start)), None)  # "此次共建A是…": what is built
         if actors and subject is not None and subject is not actors[0] and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
             subject = None  # "（他们）参观了A、B，了解C的…": the visitors (the subject before), not C
@@ -377,6 +382,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             continue
         # what the clause builds (…签署协议，共建A研究院) is not a party to it
         partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
+                    and not _needs_of(text, s0, m)
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
         firms = _FIRM_GROUP.search(text, subject.end if subject is not None and subject.start >= s0 else s0, s1)
         if firms and subject is not None:  # "A还与上述两家企业分别签订…": each firm of the list before
@@ -616,6 +622,12 @@ def _framed(text: str, s0: int, m: Mention) -> bool:
     end = _PHRASE_END.search(text, m.end)
     policy = _POLICY_OF.search(text, start, m.start) and _REQUIREMENT.search(text, m.end, end.start() if end else len(text))
     return bool(_NOT_AGENT.search(text, start, m.start) or policy)
+
+
+def _needs_of(text: str, s0: int, m: Mention) -> bool:
+    """`m` is named for its needs ("结合A及全省产业发展需求"), not as a party."""
+    return (m.start >= 0 and _SERVES_NEEDS.search(text, _phrase_start(text, s0, m.start), m.start) is not None
+            and _NEEDS.match(text, m.end) is not None)
 
 
 def _governed(text: str, s0: int, m: Mention) -> bool:

@@ -1171,3 +1171,12 @@ def test_a_districts_federation_industrial_parks_and_named_service_platforms():
         "区机械行业商会", "区工商联", "区经信局", "甲乙工业园区", "丙丁研究院"]
     assert _names(run("研究院建有农业机械技术创新服务平台，打造一站式服务平台。")) == ["农业机械技术创新服务平台"]
     assert _names(run("甲乙学院走访了丙丁路桥建设有限公司。")) == ["甲乙学院", "丙丁路桥建设有限公司"]  # 设有 in a name
+
+
+def test_what_is_built_is_no_subject_what_a_body_has_is_no_partner_and_whose_needs_are_met_is_none():
+    [item] = run("此次共建甲乙研究院是继丙丁大学技术转移中心落地后的又一成果。")
+    assert item["relations"] == []
+    [own] = run("戊己研究院下设六个研究所，建有农业机械技术创新服务平台、汽摩配公共服务平台和缝纫机设备产业技术服务平台。")
+    assert own["relations"] == []
+    [needs] = run("甲乙研究院成立后，将结合庚辛市人民政府及全省产业发展需求，开展关键技术研发和成果转化。")
+    assert needs["relations"] == []
