@@ -158,6 +158,25 @@ class Mention:
                 "start": self.start, "end": self.end, **({"alias_of": self.alias_of} if self.alias_of else {})}
 
 
+# an office or department named without its body (科技处, 教务处, 综合部, 校企合作办公室): every
+# university and firm has one, so the name alone must not make one node of them all
+_BARE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:处|部|办公室|办|团委|系)")
+_PLACE_OR_BODY = re.compile(r"[省市区县国]|大学|学院|公司|集团|研究院|政府")
+_BARE_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,12}学院")
+
+
+def bare_office(name: str) -> bool:
+    """`name` is an office with no body or place in it (科技处, not 重庆大学科技处 or 科技部)."""
+    return _BARE_OFFICE.fullmatch(name) is not None and _PLACE_OR_BODY.search(name) is None
+
+
+def units_of_one_body(names: list[str]) -> bool:
+    """Offices and schools named without their body, at least one of them an office (科技处、社会合作处、
+    电气工程学院): one body's own units, not bodies that cooperate with each other."""
+    return (any(bare_office(n) for n in names)
+            and all(bare_office(n) or _BARE_SCHOOL.fullmatch(n) and _PLACE_OR_BODY.search(n[:-2]) is None for n in names))
+
+
 # ------------------------------------------------------------------ organisations
 def _clean(text: str) -> str:
     """Same length as `text` (offsets stay valid): bold markers and full-width brackets normalised."""

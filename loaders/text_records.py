@@ -11,11 +11,12 @@ so), not one for every 科技处 anywhere. Cooperation edges that already exist 
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any, Iterable
 
 from graph import schema
 from graph.records import EdgeRecord, NodeRecord, SourceRef, edge
+
+from .text_names import bare_office
 
 
 def _hash(text: str, n: int = 16) -> str:
@@ -29,17 +30,6 @@ def new_org_id(name: str, type_: str) -> str:
 def _key(org: dict[str, Any]) -> str:
     """An organisation's name in the graph: the full name where the text used a short one it defined."""
     return org.get("alias_of") or org["name"]
-
-
-# an office or department named without its body (科技处, 教务处, 综合部, 校企合作办公室): every
-# university and firm has one, so the name alone must not make one node of them all
-_BARE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:处|部|办公室|办|团委|系)")
-_PLACE_OR_BODY = re.compile(r"[省市区县国]|大学|学院|公司|集团|研究院|政府")
-
-
-def bare_office(name: str) -> bool:
-    """`name` is an office with no body or place in it (科技处, not 重庆大学科技处 or 科技部)."""
-    return _BARE_OFFICE.fullmatch(name) is not None and _PLACE_OR_BODY.search(name) is None
 
 
 def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, known_clusters: set[str],

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .text_names import BUILT_BEFORE, CJK, Hit, Lexicons, Mention, built_here, mention_ref, ref_key, same_body
+from .text_names import (BUILT_BEFORE, CJK, Hit, Lexicons, Mention, built_here, mention_ref, ref_key, same_body,
+                         units_of_one_body, bare_office)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 SELF_WORDS = ("双方", "我校", "学校", "该校")
@@ -88,7 +89,6 @@ _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _ON_BEHALF = re.compile(r"分别代表")
 _FIRM_GROUP = re.compile(r"(?:上述|以上|这)(?:[0-9０-９一二两三四五六七八九十]+家)?(?:企业|公司)")
-_BARE_UNIT = re.compile(rf"[{CJK}]{{2,4}}(?:部|处|办公室)")
 _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phrase that goes on with the subject before
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定")
@@ -399,7 +399,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if subject is not None and len(delegation) >= 2 and subject in delegation:
             # "A主任、B总经理等一行8人来访…": one delegation, not partners of each other
             # a bare department in it (综合部部长…) is the subject's own, not another body
-            co_subjects = [m for m in delegation if m is not subject and not _BARE_UNIT.fullmatch(m.name)]
+            co_subjects = [m for m in delegation if m is not subject and not bare_office(m.name)]
             partners = [m for m in partners if m not in delegation]
         elif subject is not None and subject.start >= 0:  # "A、B、C等高校展示了成果": co-subjects, not partners
             chain, end = [], subject.end
@@ -412,7 +412,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             partners = [m for m in partners if m not in chain]
             # "由A、B、C共同牵头组建", "A、B出资成立…", "《A B合作协议》": they act together; with
             # partners named ("A、B与C签订…") each of them acts with the partners
-            if chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(words)
+            if chain and units_of_one_body([m.name for m in [subject] + chain]):
+                pass  # "科技处、社会合作处、A学院等负责人共同审议…": one university's own units
+            elif chain and (_JOINTLY.match(text, end) or (not partners and _CO_ACTION.search(words)
                                                         and not _ATTENDS.search(sentence)
                                                         and not _WITH_SELF.search(sentence, end - s0)
                                                         and not _with_unnamed(text, end, actors_all))):

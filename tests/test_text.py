@@ -1180,3 +1180,10 @@ def test_what_is_built_is_no_subject_what_a_body_has_is_no_partner_and_whose_nee
     assert own["relations"] == []
     [needs] = run("甲乙研究院成立后，将结合庚辛市人民政府及全省产业发展需求，开展关键技术研发和成果转化。")
     assert needs["relations"] == []
+
+
+def test_a_universitys_own_offices_and_schools_reviewing_together_are_not_partners():
+    [item] = run("会上，科技处、社会合作处、机械与汽车工程学院、电气工程学院等负责人共同审议合作协议。")
+    assert _names([item]) == ["科技处", "社会合作处", "机械与汽车工程学院", "电气工程学院"] and item["relations"] == []
+    [two] = run("甲乙学院、丙丁学院等负责人共同签署合作协议。")  # two colleges, no office: two bodies
+    assert _triples([two]) == _as_set([("甲乙学院", "丙丁学院", "签约")])
