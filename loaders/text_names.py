@@ -338,8 +338,11 @@ _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))([{CJK}]{{2,3}}(?:{_DISTRICT_E
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
 _TRADE_END = re.compile(f"(?:{_TRADES})$")
+_PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
+                       "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"
                          r"德国|美国|日本|英国|法国|韩国|瑞士|意大利|荷兰|瑞典|新加坡|香港|台湾)")
+_FIRM_PLACE = re.compile(rf"^(?:[{CJK}]{{2}}省|[{CJK}]{{2}}市|{_PROVINCE.pattern})")  # 河南神玖天航新材料 → 神玖天航新材料
 # what a company's name says it does, after its four-character brand (中炬高新|技术实业, 魏德米勒|电联结)
 _TRADE_START = re.compile(r"技术|科技|实业|工程|电|信息|新材料|材料|化工|化学|机械|汽车|医药|生物|环保|能源|建设|建筑|"
                           r"发展|控股|投资|智能|网络|数字|光电|照明|检测|制造|工业|装备|设计|文化|农业|食品|物流|贸易|软件|通信|"
@@ -513,6 +516,9 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
         if core == m.name and len(placeless) >= 4 and placeless != m.name:
             aliases.setdefault(placeless, m)  # 中山市德成技工学校 → 德成技工学校
         if core != m.name:
+            for short in (core, _FIRM_PLACE.sub("", core)):  # 重庆国际复合材料, (河南)神玖天航新材料: without the legal form
+                if len(short) >= 4 and "(" not in short:
+                    aliases.setdefault(short, m)
             core = _TRADE_END.sub("", re.sub(r"\([^()]*\)", "", core))  # …实业(集团)股份…, …电联结(上海)有限…
             bare = _PLACE_HEAD.sub("", core)
             brand = (bare[:4] if len(bare) > 4 and _TRADE_START.match(bare, 4) and not _TRADE_START.search(bare[:4])
@@ -638,6 +644,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
         if left is not None and m.name.endswith("集团") and len(left[1]) < 4:
             left = None  # "金同元与信发集团": a person and a group, not 生命科技与新材料产业集团
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
+                and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团"))  # "河南神玖天航与轻院研究院": two bodies
                 and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
                 and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团"))
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)

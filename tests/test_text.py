@@ -1187,3 +1187,11 @@ def test_a_universitys_own_offices_and_schools_reviewing_together_are_not_partne
     assert _names([item]) == ["科技处", "社会合作处", "机械与汽车工程学院", "电气工程学院"] and item["relations"] == []
     [two] = run("甲乙学院、丙丁学院等负责人共同签署合作协议。")  # two colleges, no office: two bodies
     assert _triples([two]) == _as_set([("甲乙学院", "丙丁学院", "签约")])
+
+
+def test_a_firm_from_a_province_before_with_and_a_firm_named_again_without_its_legal_form():
+    assert _names(run("甲乙创新中心“撮合” 河南神玖天航与轻院研究院“结缘”")) == ["甲乙创新中心", "轻院研究院"]
+    first, second, third = run("长寿经开区与重庆甲乙复合材料股份有限公司、河南丙丁新材料股份有限公司签约。\n\n"
+                               "重庆甲乙复合材料参加。\n\n丙丁新材料也参加。")
+    assert [(o["name"], o.get("alias_of")) for o in second["organisations"] + third["organisations"]] == [
+        ("重庆甲乙复合材料", "重庆甲乙复合材料股份有限公司"), ("丙丁新材料", "河南丙丁新材料股份有限公司")]
