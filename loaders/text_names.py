@@ -15,7 +15,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记])|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记])|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|"
@@ -52,6 +52,7 @@ class Lexicons:
                                     rf"|[省市区县](?:{gov}|政府|工商联|科协)|(?:{offices})"  # 教务处副处长: the office alone
                                     rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
         self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
@@ -204,6 +205,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 if dept:  # 科技部高新司: a department of the ministry, named as written
                     known.append(Mention(text[m.start():dept.end()], m.start(), dept.end(), None, None, type_))
                     continue
+                inst = _SHORT_INSTITUTE.match(clean, m.end()) if type_ == "university" else None
+                if inst:  # 上海交大深研院: the university's institute, by its short name
+                    known.append(Mention(text[m.start():inst.end()], m.start(), inst.end(), None, None, "platform"))
+                    continue
                 known.append(Mention(m.group(0), m.start(), m.end(), None, None, type_, full))
         known.sort(key=lambda k: (k.start, -k.end))
     found = list(known)
@@ -280,6 +285,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 and lex.name_form.fullmatch(q.group(1)) and _guarded(q.group(1), lex) == q.group(1)):
             kind = next((t for f, t in lex.forms if q.group(1).endswith(f)), "other")
             found = [m for m in found if m not in inner] + [Mention(text[q.start(1):q.end(1)], q.start(1), q.end(1), None, None, kind)]
+    found = [part for m in found for part in _committee_and_government(m, text)]
     found = _suffix_names(text, found, lex)
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
     found += _place_bureaus(clean, text, found)
@@ -292,6 +298,20 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = [_local_government(m, known) for m in found]
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if (m.label != "District" or m.name.endswith("政府")) and not _zone_as_place(clean, m)]
+
+
+_COMMITTEE_AND_GOVERNMENT = re.compile(rf"([{CJK}]{{2,4}}?([市区县])委)(\2(?:人民)?政府)")
+
+
+def _committee_and_government(m: Mention, text: str) -> list[Mention]:
+    """"巢湖市委市政府" names two bodies, the city's party committee and its government (as
+    "巢湖市委、市政府" does)."""
+    both = _COMMITTEE_AND_GOVERNMENT.fullmatch(m.name) if m.id is None else None
+    if both is None:
+        return [m]
+    s, mid = m.start, m.start + both.end(1)
+    return [Mention(text[s:mid], s, mid, None, None, "government"),
+            Mention(text[mid:m.end], mid, m.end, None, None, "government")]
 
 
 def _zone_as_place(clean: str, m: Mention) -> bool:
@@ -731,6 +751,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批"
+_SHORT_INSTITUTE = re.compile(rf"[{CJK}]{{1,2}}研院(?!所)")
 _ACADEMIES = ("中科院", "社科院", "农科院")  # (and every name ending 科学院)
 _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])")  # its institute's short name (兰州化物所)
 # an academician's title before the person's name or another title (not 院士、所长行活动, 院士工作站, 院士专家)

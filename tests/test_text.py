@@ -1195,3 +1195,15 @@ def test_a_firm_from_a_province_before_with_and_a_firm_named_again_without_its_l
                                "重庆甲乙复合材料参加。\n\n丙丁新材料也参加。")
     assert [(o["name"], o.get("alias_of")) for o in second["organisations"] + third["organisations"]] == [
         ("重庆甲乙复合材料", "重庆甲乙复合材料股份有限公司"), ("丙丁新材料", "河南丙丁新材料股份有限公司")]
+
+
+def test_societies_command_posts_city_committees_centres_by_their_heads_and_bases():
+    assert _names(run("甲乙经开区与中国材料研究学会签约，莞韶对口帮扶指挥部副指挥长张三出席。")) == [
+        "甲乙经开区", "中国材料研究学会", "莞韶对口帮扶指挥部"]
+    assert _names(run("他希望，在巢湖市委市政府的大力支持下深化合作。")) == ["巢湖市委", "市政府"]
+    assert _names(run("巢湖市农委主任李立胜、推广中心主任胡鹏等陪同调研。")) == ["巢湖市农委", "推广中心"]
+    assert _names(run("甲乙市政府与中关村科技园管理委员会签订协议，共建甲乙中关村科技成果产业化基地。")) == [
+        "甲乙市政府", "中关村科技园管理委员会", "甲乙中关村科技成果产业化基地"]
+    assert _names(run("丙丁创新协同中心通过深度调研，挖掘出辖区轻院研究院，是专注成果转化的创新性综合服务平台。")) == [
+        "丙丁创新协同中心", "轻院研究院"]
+    assert _names(run("共同推动上海交通大学和上海交大深研院的科技成果转化落地。")) == ["上海交通大学", "上海交大深研院"]
