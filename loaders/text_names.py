@@ -171,11 +171,15 @@ def bare_office(name: str) -> bool:
     return _BARE_OFFICE.fullmatch(name) is not None and _PLACE_OR_BODY.search(name) is None
 
 
+def bare_unit(name: str) -> bool:
+    """`name` is an office or a school with no body or place in it (科技处, 化材学院)."""
+    return bare_office(name) or _BARE_SCHOOL.fullmatch(name) is not None and _PLACE_OR_BODY.search(name[:-2]) is None
+
+
 def units_of_one_body(names: list[str]) -> bool:
     """Offices and schools named without their body, at least one of them an office (科技处、社会合作处、
     电气工程学院): one body's own units, not bodies that cooperate with each other."""
-    return (any(bare_office(n) for n in names)
-            and all(bare_office(n) or _BARE_SCHOOL.fullmatch(n) and _PLACE_OR_BODY.search(n[:-2]) is None for n in names))
+    return any(bare_office(n) for n in names) and all(bare_unit(n) for n in names)
 
 
 # ------------------------------------------------------------------ organisations

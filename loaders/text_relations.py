@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .text_names import (BUILT_BEFORE, CJK, Hit, Lexicons, Mention, built_here, mention_ref, ref_key, same_body,
-                         units_of_one_body, bare_office)
+                         units_of_one_body, bare_office, bare_unit)
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")  # prose: a semicolon starts a new clause, often a new actor
 SELF_WORDS = ("双方", "我校", "学校", "该校")
@@ -248,6 +248,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
         a, b = first_as.get((a.start, a.end, a.key), a), first_as.get((b.start, b.end, b.key), b)
         pair = (frozenset((a.key, b.key)), kind)
+        if units_of_one_body([a.name, b.name]):
+            return  # "学校社会合作处要牵头…，科技处要牵头…": two units of one university, not partners
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
@@ -345,15 +347,25 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if own_gov and own_gov.group(0) not in (owners or {}) and (subject is None or own_gov.start() < subject.start):
             current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
             continue
+        led_units: list[Mention] = []
         own = _OWN.search(text, s0 + after_escort, s1)
         if (own and subject is not None and own.start() < subject.start and not _WITH_AFTER.match(text, own.end())
                 and re.search(r"[，,]", text[own.end():subject.start])):
             own = None  # "为推动学校特色化发展，A学院与B签署…": the school of a purpose phrase; A acts
         if own and (subject is None or own.start() < subject.start):
-            if ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
+            lead = _LEADS.search(text, own.end(), s1) if ctx is None and subject is None else None
+            came = _ARRIVES.search(text, lead.end(), s1) if lead else None
+            units = [m for m in actors if lead.end() <= m.start and m.end <= came.start()] if came else []
+            if units and all(bare_unit(m.name) for m in units):
+                subject, led_units = units[0], units[1:]  # "校长率领化材学院负责人、科研处负责人前往A": its units go
+            if ctx is None and subject is not None and bare_unit(subject.name) and (
+                    own.end() == subject.start or _LEADS.search(text, own.end(), subject.start)):
+                pass  # "我校科技处走访A", "校长率领化材学院负责人…": its own unit acts (a node for this text only)
+            elif ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
                 current = None
                 continue
-            subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
+            else:
+                subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
         elif subject is not None and _WITH_BEFORE.search(text, max(s0, subject.start - 3), subject.start):
             after = [m for m in actors if m.start > subject.end and not _governed(text, s0, m)]
             # "在与A的两年合作中，B…": B acts with A; else "赴北京与A签署…": the subject is left out
@@ -382,7 +394,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             continue
         # what the clause builds (…签署协议，共建A研究院) is not a party to it
         partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
-                    and not _needs_of(text, s0, m)
+                    and not _needs_of(text, s0, m) and m not in led_units
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
         firms = _FIRM_GROUP.search(text, subject.end if subject is not None and subject.start >= s0 else s0, s1)
         if firms and subject is not None:  # "A还与上述两家企业分别签订…": each firm of the list before
@@ -423,6 +435,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             co_subjects = chain
         if listed:
             co_subjects = listed[1:]
+        co_subjects = co_subjects + [m for m in led_units if m not in co_subjects]
         if subject is not None and subject.start >= 0 and people and _GUESTS.fullmatch(text, subject.start, subject.end):
             # "调研组一行分别走访了…": all who came, not only the first of them
             co_subjects = co_subjects + [m.at(subject.start, subject.end) for k, m in people.items() if k.startswith(_CO_VISITOR)]

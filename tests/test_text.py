@@ -1207,3 +1207,14 @@ def test_societies_command_posts_city_committees_centres_by_their_heads_and_base
     assert _names(run("丙丁创新协同中心通过深度调研，挖掘出辖区轻院研究院，是专注成果转化的创新性综合服务平台。")) == [
         "丙丁创新协同中心", "轻院研究院"]
     assert _names(run("共同推动上海交通大学和上海交大深研院的科技成果转化落地。")) == ["上海交通大学", "上海交大深研院"]
+
+
+def test_an_unnamed_universitys_own_units_act_for_it_when_it_leads_them_or_says_ours():
+    [item] = run("6月21日上午，校长胡伟率领化材学院负责人、科研处负责人前往浙江甲乙化学品有限公司展开调研。")
+    assert _triples([item]) == _as_set([("化材学院", "浙江甲乙化学品有限公司", "调研"), ("科研处", "浙江甲乙化学品有限公司", "调研")])
+    [ours] = run("我校科技处走访了丙丁科技有限公司。")
+    assert _triples([ours]) == _as_set([("科技处", "丙丁科技有限公司", "调研")])
+    [signs] = run("我校与涪陵区人民政府签署合作协议。")  # the university itself, unnamed: nothing
+    assert signs["relations"] == []
+    [two] = run("学校社会合作处要牵头做好项目服务，科技处要牵头做好项目实施。")  # two units of one university
+    assert two["relations"] == []
