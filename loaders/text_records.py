@@ -4,8 +4,8 @@ Each item becomes an Event (id from the item's text, so a reload or a repost of 
 nothing) with PARTICIPATED_IN, HELD_IN, CONCERNS and REPORTED_IN edges and COOPERATES_WITH between
 its subject and each partner (the event as evidence). Organisations the dataset does not know are
 created with `basis: extracted`; known ones get no node record, so nothing extracted overwrites a
-curated fact. An office named without its body (科技处) gets one node per text (its `notes` say
-so), not one for every 科技处 anywhere. Cooperation edges that already exist keep their basis
+curated fact. An office or school named without its body (科技处, 化材学院) gets one node per text
+(its `notes` say so), not one for every 科技处 anywhere. Cooperation edges that already exist keep their basis
 (`existing_pairs`).
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from graph import schema
 from graph.records import EdgeRecord, NodeRecord, SourceRef, edge
 
-from .text_names import bare_office
+from .text_names import bare_unit
 
 
 def _hash(text: str, n: int = 16) -> str:
@@ -55,14 +55,14 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
             if org.get("id"):
                 ids[key] = org["id"]
             elif key not in ids:
-                office = bare_office(key)  # one node per text: whose office it is, the text alone may say
+                office = bare_unit(key)  # one node per text: whose office or school it is, the text alone may say
                 ids[key] = new_org_id(f"{key}@{stable}" if office else key, org["type"])
                 label = schema.ENTERPRISE if org["type"] == "enterprise" else schema.ORGANIZATION
                 props = {"name_zh": key, "basis": "extracted", "confidence": "low", "sources": [where]}
                 if label == schema.ORGANIZATION:
                     props["kind"] = org["type"]
                 if office:  # (which body's office the text alone may say)
-                    props["notes"] = f"an office named without its body; one node for {stable} only"
+                    props["notes"] = f"an office or school named without its body; one node for {stable} only"
                 nodes.append(NodeRecord(label, ids[key], props, origin))
         kinds = [r["kind"] for r in item["relations"]]
         subject = _key(item["subject"]) if item["subject"] else None

@@ -248,6 +248,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     def add(a: Mention, b: Mention, kind: str, sentence: str) -> None:
         a, b = first_as.get((a.start, a.end, a.key), a), first_as.get((b.start, b.end, b.key), b)
         pair = (frozenset((a.key, b.key)), kind)
+        if _committee_and_its_government(a, b) or _committee_and_its_government(b, a):
+            return  # "甲市委、市政府": one side
         if units_of_one_body([a.name, b.name]):
             return  # "学校社会合作处要牵头…，科技处要牵头…": two units of one university, not partners
         if pair not in seen_pairs and not same_body(a, b):
@@ -275,12 +277,17 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         words = _masked(sentence, s0, actors_all)  # activity words, not those inside names (科技成果转化中心)
         escort = _ESCORT.search(text, s0, s1)  # "在A副书记B和学校派驻的C陪同下，D…": those escorting are no actors
         after_escort = escort.end() - s0 if escort else 0  # where 学校 / 我校 can mean the university of the text
-        actors = list(distinct([m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
-                                and not _CREDIT.match(text, m.end)  # "A供图": a credit, not an actor
-                                and not (escort and escort.start() <= m.start < escort.end())]).values())
+        in_clause = [m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
+                     and not _CREDIT.match(text, m.end)  # "A供图": a credit, not an actor
+                     and not (escort and escort.start() <= m.start < escort.end())]
+        # "为落实A和B战略合作，A与C签署…": the body where it acts, not where a frame names it first
+        framed = [m for m in in_clause if _framed(text, s0, m)]
+        actors = list(distinct([m for m in in_clause if m not in framed or not any(
+            o.key == m.key and o.start > m.start and o not in framed for o in in_clause)]).values())
         subject = next((m for m in actors if not _governed(text, s0, m)
                         and not _BUILT_OBJECT.search(text, s0, m.start)), None)  # "此次共建A是…": what is built
-        if actors and subject is not None and subject is not actors[0] and (
+        first = next((m for m in actors if not _policy_of(text, s0, m)), actors[0]) if actors else None
+        if actors and subject is not None and subject is not first and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
             subject = None  # "（他们）参观了A、B，了解C的…": the visitors (the subject before), not C
         rep = _REPRESENTS.match(text, subject.end) if subject is not None and subject.start >= 0 else None
@@ -630,13 +637,23 @@ def _phrase_start(text: str, s0: int, pos: int) -> int:
     return max((p.end() for p in _PHRASE_END.finditer(text, s0, pos)), default=s0)
 
 
+def _policy_of(text: str, s0: int, m: Mention) -> bool:
+    """`m` is named for its requirement ("为贯彻落实A主任办公会精神"), in its own comma phrase."""
+    start = _phrase_start(text, s0, m.start)
+    end = _PHRASE_END.search(text, m.end)
+    return bool(_POLICY_OF.search(text, start, m.start) and _REQUIREMENT.search(text, m.end, end.start() if end else len(text)))
+
+
 def _framed(text: str, s0: int, m: Mention) -> bool:
     """`m` is the object of 以 / 依托 / 作为… in its own comma phrase ("作为A牵头单位，B与C签署"): a frame
     for the clause, not a party to it."""
-    start = _phrase_start(text, s0, m.start)
-    end = _PHRASE_END.search(text, m.end)
-    policy = _POLICY_OF.search(text, start, m.start) and _REQUIREMENT.search(text, m.end, end.start() if end else len(text))
-    return bool(_NOT_AGENT.search(text, start, m.start) or policy)
+    return bool(_NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start) or _policy_of(text, s0, m))
+
+
+def _committee_and_its_government(a: Mention, b: Mention) -> bool:
+    """`a` is a party committee (巢湖市委) and `b` the government of that level written alone (市政府)."""
+    level = re.search(r"([市区县])委$", a.name)
+    return level is not None and re.fullmatch(level.group(1) + "(?:人民)?政府", b.name) is not None
 
 
 def _needs_of(text: str, s0: int, m: Mention) -> bool:

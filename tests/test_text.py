@@ -1112,7 +1112,8 @@ def test_offices_named_in_full_power_words_and_contact():
 
 
 def test_an_office_named_without_its_body_is_one_node_per_text_not_one_for_all():
-    from loaders.text_records import bare_office, text_records
+    from loaders.text_names import bare_office
+    from loaders.text_records import text_records
     assert bare_office("科技处") and bare_office("校企合作办公室") and bare_office("综合部")
     assert not bare_office("重庆大学科技处") and not bare_office("中华人民共和国科学技术部") and not bare_office("甲乙市科技局")
     text = "甲乙公司与科技处签订合作协议。"
@@ -1122,6 +1123,11 @@ def test_an_office_named_without_its_body_is_one_node_per_text_not_one_for_all()
     firm = lambda nodes: next(n for n in nodes if n.props.get("name_zh") == "甲乙公司")
     assert office(a).id != office(b).id and "one node for a.txt only" in office(a).props["notes"]
     assert firm(a).id == firm(b).id  # a firm named in full is one node wherever it is named
+    school = "化材学院与甲乙公司签订合作协议。"
+    c = text_records(as_json(extract(school, INDEX)), "c.txt", "c.txt", "3" * 64, set())[0]
+    d = text_records(as_json(extract(school, INDEX)), "d.txt", "d.txt", "4" * 64, set())[0]
+    unit = lambda nodes: next(n for n in nodes if n.props.get("name_zh") == "化材学院")
+    assert unit(c).id != unit(d).id  # a school named without its university: whose, the text alone may say
 
 
 # Rules prompted by the thirty-seventh unseen web batch (docs/extraction.md); names made up.
@@ -1218,3 +1224,14 @@ def test_an_unnamed_universitys_own_units_act_for_it_when_it_leads_them_or_says_
     assert signs["relations"] == []
     [two] = run("学校社会合作处要牵头做好项目服务，科技处要牵头做好项目实施。")  # two units of one university
     assert two["relations"] == []
+
+
+def test_a_policy_frame_first_does_not_hand_the_clause_to_the_subject_before_and_more_clause_words():
+    first, second = run("甲乙大学与丙丁管委会联合共建戊己研究院。\n\n"
+                        "为贯彻落实丙丁管委会主任办公会精神，庚辛协同中心近期通过深度调研，建议双方联合共建实验室。")
+    assert all(r["source"]["name"] != "甲乙大学" for r in second["relations"])
+    names = _names(run("中国科协、重庆市科协以建设创新创业共同体为著力点，企业、协会、产业园区管委会以及高等院校参加，中国科协学会部门组织活动。"))
+    assert names == ["中国科协", "重庆市科协"]
+    [party] = run("他希望在甲乙市委市政府的大力支持下，与丙丁科技有限公司深化合作。")
+    assert ("甲乙市委", "市政府") not in {(r["source"]["name"], r["target"]["name"]) for r in party["relations"]}
+    assert _names(run("双方就合作建设甲乙中关村科技成果产业化基地达成共识。")) == ["甲乙中关村科技成果产业化基地"]
