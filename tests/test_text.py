@@ -1235,3 +1235,16 @@ def test_a_policy_frame_first_does_not_hand_the_clause_to_the_subject_before_and
     [party] = run("他希望在甲乙市委市政府的大力支持下，与丙丁科技有限公司深化合作。")
     assert ("甲乙市委", "市政府") not in {(r["source"]["name"], r["target"]["name"]) for r in party["relations"]}
     assert _names(run("双方就合作建设甲乙中关村科技成果产业化基地达成共识。")) == ["甲乙中关村科技成果产业化基地"]
+
+
+def test_a_firm_after_a_description_and_more_words_that_end_names():
+    [item] = run("对接会上，武清区招商引资企业克伦斯(天津)轨道交通科技有限公司与南开大学成功签约，正好契合公司发展需要。")
+    assert _triples([item]) == _as_set([("克伦斯(天津)轨道交通科技有限公司", "南开大学", "签约")])
+    assert _names(run("市科技局积极推进市校合作工作，促成河北工业大学与我市企业建立关系，市工业和信息化局参加。")) == [
+        "市科技局", "河北工业大学", "市工业和信息化局"]
+    assert _names(run("会议介绍了甲乙化物所“十四五”时期研究所研究方向。")) == []
+
+
+def test_going_to_a_body_for_an_exchange_is_a_visit():
+    [item] = run("甲乙工程研究院院长曹驰一行先后赴丙丁智能制造研究院、戊己先进制造技术研究院开展学习交流。")
+    assert {r["kind"] for r in item["relations"]} == {"调研"} and len(item["relations"]) == 2
