@@ -1248,3 +1248,8 @@ def test_a_firm_after_a_description_and_more_words_that_end_names():
 def test_going_to_a_body_for_an_exchange_is_a_visit():
     [item] = run("甲乙工程研究院院长曹驰一行先后赴丙丁智能制造研究院、戊己先进制造技术研究院开展学习交流。")
     assert {r["kind"] for r in item["relations"]} == {"调研"} and len(item["relations"]) == 2
+
+
+def test_hosts_after_an_unnamed_body_and_huitong_act_together():
+    [item] = run("4月26日，由市教育两委会同市科技局、市知识产权局、武清区人民政府联合举办的对接会在武清区举行。")
+    assert len(item["relations"]) == 3 and {r["kind"] for r in item["relations"]} == {"合作交流"}
