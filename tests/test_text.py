@@ -153,7 +153,7 @@ def _scores(embedded, seed: str) -> dict:
 # floors just under the measured figures (docs/extraction.md): a rule change that costs accuracy
 # on prose fails here. Seed 003 is the development text for the prose rules, seed 004 was held out.
 @pytest.mark.skipif(not SEED.exists(), reason="the seed documents are not beside the repository")
-@pytest.mark.parametrize("seed, floors", [("003", {"organisations": 0.92, "relations": 0.65, "clusters": 0.95}),
+@pytest.mark.parametrize("seed, floors", [("003", {"organisations": 0.92, "relations": 0.70, "clusters": 0.95}),
                                           ("004", {"organisations": 0.95, "relations": 0.90, "clusters": 0.85})])
 def test_prose_scores_on_seeds_003_and_004(embedded, seed, floors):
     scores = _scores(embedded, seed)
