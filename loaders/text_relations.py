@@ -122,7 +122,7 @@ _REQUIREMENT = re.compile(r"要求|部署|精神|指示|决策|安排|意见")  
 # "将结合A及全省产业发展需求": whose needs a body serves is no partner of it
 _SERVES_NEEDS = re.compile(r"(?:结合|满足|对接|围绕)[^，,。；;]{0,12}$")
 _NEEDS = re.compile(r"[^，,。；;]{0,16}?(?:需求|需要)")
-_BUILT_OBJECT = re.compile(r"(?:共建|组建|筹建|新建|建立|成立|设立|打造|创设)[“\"《]?$")  # (not 新建的A: A may act)
+_BUILT_OBJECT = re.compile(BUILT_BEFORE.pattern.replace("的?", ""))  # the verb's object (not 新建的A: A may act)
 _OUR_FIRM = re.compile(r"我司|我公司|本公司")
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
 _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
