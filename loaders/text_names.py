@@ -15,10 +15,10 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -53,6 +53,7 @@ class Lexicons:
                                     rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任)"  # 教育系党总支书记
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
         self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
@@ -749,7 +750,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     if name.startswith(("集团", "公司")) and lex.name_form.fullmatch(name[2:]) and len(name) >= 6:
         name = name[2:]  # "公司党建工作部": the company's department, 党建工作部
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部")) and name not in _STANDALONE
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系")) and name not in _STANDALONE
             or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司", "驻区", "驻地"))):  # "集团控股上市公司": the group's firms, no name
         return None

@@ -16,7 +16,7 @@ SELF_WORDS = ("双方", "我校", "学校", "该校")
 
 # 学校 as a category (高等学校, 职业学校, 技工学校) is no reference to the university of the text
 _SELF = re.compile("|".join(("(?<![高等职业专中技工师范])" + w if w == "学校" else w) for w in SELF_WORDS + ("校地", "我们学校")))
-_VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队|推介|介绍了")
+_VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队|推介|介绍了|一行(?:先后|分别)?到")
 
 
 def distinct(mentions: list[Mention]) -> dict[str, Mention]:
@@ -169,7 +169,7 @@ def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
 _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK}]{{2,3}})(?=(?:分别|共同)?(?:签订|签署|签约|座谈|会谈|洽谈|交流))")
 
 
-_VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行")
+_VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组")  # the visitors, named earlier in the text
 _VISITOR = "<visitor>"  # the key under which `people` keeps the body that came to visit
 _CO_VISITOR = "<with visitor>"  # … and those that came with it (A同B一行: B), numbered
@@ -284,8 +284,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         framed = [m for m in in_clause if _framed(text, s0, m)]
         actors = list(distinct([m for m in in_clause if m not in framed or not any(
             o.key == m.key and o.start > m.start and o not in framed for o in in_clause)]).values())
-        subject = next((m for m in actors if not _governed(text, s0, m)
+        subject = next((m for m in actors if (not _governed(text, s0, m) or _GUESTS.fullmatch(text, m.start, m.end))
                         and not _BUILT_OBJECT.search(text, s0, m.start)), None)  # "此次共建A是…": what is built
+        # ("赴临沂市调研组先后参观了A": the team that went, not a place it went to)
         first = next((m for m in actors if not _policy_of(text, s0, m)), actors[0]) if actors else None
         if actors and subject is not None and subject is not first and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):

@@ -1253,3 +1253,19 @@ def test_going_to_a_body_for_an_exchange_is_a_visit():
 def test_hosts_after_an_unnamed_body_and_huitong_act_together():
     [item] = run("4月26日，由市教育两委会同市科技局、市知识产权局、武清区人民政府联合举办的对接会在武清区举行。")
     assert len(item["relations"]) == 3 and {r["kind"] for r in item["relations"]} == {"合作交流"}
+
+
+def test_firms_with_tong_a_party_branch_descriptions_parks_and_a_department_by_its_head():
+    assert _names(run("近日，国际贸易系教工党支部党员教师赴河南同舟棉业有限公司开展实地调研。")) == [
+        "国际贸易系教工党支部", "河南同舟棉业有限公司"]
+    names = _names(run("根据年初部署区科技局领导走访了甲乙学院。甲乙学院是一所具有60年办学历史的综合型大学。"
+                       "叶局介绍了丙丁科技信息孵化园和丙丁创新创业园的建设情况。"))
+    assert names == ["区科技局", "甲乙学院", "丙丁科技信息孵化园", "丙丁创新创业园"]
+    assert _names(run("7月7日，副院长王迎秋，教育系党总支书记宗金北一行5人前往甲乙投资公司。")) == ["教育系", "甲乙投资公司"]
+
+
+def test_a_team_that_goes_on_after_its_leader_and_visits_in_turn():
+    first, second = run("我校信息工程学院院长袁锋带队赴甲乙市等地走访调研。\n\n赴甲乙市调研组先后参观了丙丁制药集团有限公司的展览馆。")
+    assert _triples([second]) == _as_set([("信息工程学院", "丙丁制药集团有限公司", "调研")])
+    [turns] = run("田永全一行先后到甲乙数字技术有限公司、丙丁智能科技有限公司进行实地考察，与丙丁智能科技有限公司签订项目合作协议。")
+    assert all(r["source"]["name"] != "甲乙数字技术有限公司" for r in turns["relations"])
