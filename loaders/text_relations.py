@@ -122,6 +122,7 @@ _REQUIREMENT = re.compile(r"要求|部署|精神|指示|决策|安排|意见")  
 # "将结合A及全省产业发展需求": whose needs a body serves is no partner of it
 _SERVES_NEEDS = re.compile(r"(?:结合|满足|对接|围绕)[^，,。；;]{0,12}$")
 _NEEDS = re.compile(r"[^，,。；;]{0,16}?(?:需求|需要)")
+_TOPIC_OF = re.compile(r"围绕|关于|就")  # what a phrase is about
 _BUILT_OBJECT = re.compile(BUILT_BEFORE.pattern.replace("的?", ""))  # the verb's object (not 新建的A: A may act)
 _OUR_FIRM = re.compile(r"我司|我公司|本公司")
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
@@ -255,8 +256,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
-            if kind == "签约" and parties is not None:
-                parties[:] = [a.at(), b.at()]
+            if parties is not None and (kind == "签约" or not parties):
+                parties[:] = [a.at(), b.at()]  # the two that signed last, else the first two related
 
     def add_all(group: list[Mention], kind: str, sentence: str) -> None:
         """Every two of `group` (bodies acting together), in list order."""
@@ -320,8 +321,14 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 end = phrase_end.end()
             reach = phrase_end.start() if phrase_end else s1
             targets = [m for m in actors if both.end() <= m.start < reach
-                       and all(m.key != p.key for p in pair) and not _built(text, s0, m, actors)]
+                       and all(m.key != p.key for p in pair) and not _built(text, s0, m, actors)
+                       and not _TOPIC_OF.search(text, _phrase_start(text, s0, m.start), m.start)]
+            # (双方围绕人才培养、A中心共建合作展开交流: a topic, not a body they visit)
             kind = _nearest_kind(words, both.end() - s0, lex) if targets else None
+            if (len(pair) == 2 and _AGREEMENT.search(text, both.end(), reach)
+                    and not any(m.start >= both.end() for m in actors)):  # (no one else named: 《A B协议》 names its own)
+                add(pair[0], pair[1], "签约", sentence)  # "A赴B走访调研。随后，双方签署…协议": they sign
+                continue
             if kind is not None:
                 for m in targets:
                     visited = _VISIT_OBJECT.search(text, _phrase_start(text, s0, m.start), m.start)

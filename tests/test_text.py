@@ -1269,3 +1269,10 @@ def test_a_team_that_goes_on_after_its_leader_and_visits_in_turn():
     assert _triples([second]) == _as_set([("信息工程学院", "丙丁制药集团有限公司", "调研")])
     [turns] = run("田永全一行先后到甲乙数字技术有限公司、丙丁智能科技有限公司进行实地考察，与丙丁智能科技有限公司签订项目合作协议。")
     assert all(r["source"]["name"] != "甲乙数字技术有限公司" for r in turns["relations"])
+
+
+def test_both_sides_of_a_visit_sign_when_the_text_says_they_do():
+    items = run("4月11日，海运学院赴甲乙联通西青分公司进行走访调研。\n\n随后，双方签署党建共建协议。")
+    assert ("海运学院", "甲乙联通西青分公司", "签约") in _triples(items)
+    topic = run("海运学院赴甲乙联通西青分公司进行走访调研。\n\n双方围绕人才联合培养、丙丁技术创新中心共建合作等方面展开交流。")
+    assert all("丙丁技术创新中心" not in (r["source"]["name"], r["target"]["name"]) for it in topic for r in it["relations"])
