@@ -346,18 +346,21 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
 _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+[家户])?"
                         r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
-_DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊山地验范能发贸开保税区县])(?<!主城)(?<!老城)[区县]"
+_DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
 _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推是])"
                        rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省))"
                        rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
                        rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往|率|带队|带领)"
+                       rf"|[{CJK}]{{2,3}}一行(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往)"  # 衡山县颜文佳一行先后考察
                        r"|来(?:我?校|院)(?=[\u4e00-\u9fff]))")
 # (…, or whose head visits or leads a delegation: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A",
 # "甲区委副书记张三率…来校"; or that comes to the school of the page: "湾沚区来校推进校地合作")
 # a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)
 _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|携手|签署|签订)")
+# a district or county outside the dataset that a delegation goes to (带队到安化县学习交流)
+_VISITED_COUNTY = re.compile(rf"(?<=[到赴])([{CJK}]{{2,3}}{_DISTRICT_END})(?=学习|考察|调研|交流|参观|开展)")
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
 _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
                        r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈)")
@@ -475,7 +478,7 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
 
 _PLACE_BUREAU = re.compile(
     rf"(?:(?<![{CJK}])|(?<=[由与和同及为向在赴到对据经从]))"
-    rf"(?![由与和同及为向在赴到对据经从])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}{_DISTRICT_END})?|[{CJK}]{{1,4}}{_DISTRICT_END})"
+    rf"(?![由与和同及为向在赴到对据经从该本我此])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}{_DISTRICT_END})?|[{CJK}]{{1,4}}{_DISTRICT_END})"
     rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?:(?<![格布大全结开当变展餐客厅会议报告士])[局厅]|(?<=工作)站))")
 
 
@@ -521,7 +524,7 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
     its government is the party."""
     out: list[Mention] = []
     for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean), *_WITH_GOV.finditer(clean),
-              *_BARE_ZONE.finditer(clean)]:
+              *_BARE_ZONE.finditer(clean), *_VISITED_COUNTY.finditer(clean)]:
         if not any(f.start < m.end(1) and f.end > m.start(1) for f in found + out):  # 游仙区: 游仙区人民政府
             full = None if m.group(1).endswith(("经开区", "开发区")) else m.group(1) + "人民政府"
             out.append(Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government", full))
@@ -568,7 +571,7 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
 
 # a university outside the dataset with a unit after it, by their forms
 _OWN_UNIT = re.compile(rf"([{CJK}]{{2,10}}?大学)([{CJK}]{{2,16}}(?:研究院|研究所|学院|中心|实验室))")
-BUILT_BEFORE = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设|建有|下设|设有)的?[“\"《]?$")
+BUILT_BEFORE = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设|建有|下设|设有)了?的?[“\"《]?$")
 
 
 def built_here(text: str, start: int) -> bool:
@@ -672,7 +675,8 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
                 and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团"))  # "河南神玖天航与轻院研究院": two bodies
                 and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
-                and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团"))
+                and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团")
+                         and not (joined == "和" and m.name.endswith(_BODY_END)))  # 科技和工业信息化局: a bureau's two fields
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
             s = left[0]
@@ -693,7 +697,7 @@ _COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公�
 _PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟")  # the democratic parties
 
 
-_FIELD_CUT = re.compile(r"学校|我校|本校|该校|来自|对(?!外)|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
+_FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来自|对(?!外)|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
                         r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后|"
                         r"整合|依托|围绕|结合|利用")
 

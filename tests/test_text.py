@@ -1276,3 +1276,14 @@ def test_both_sides_of_a_visit_sign_when_the_text_says_they_do():
     assert ("海运学院", "甲乙联通西青分公司", "签约") in _triples(items)
     topic = run("海运学院赴甲乙联通西青分公司进行走访调研。\n\n双方围绕人才联合培养、丙丁技术创新中心共建合作等方面展开交流。")
     assert all("丙丁技术创新中心" not in (r["source"]["name"], r["target"]["name"]) for it in topic for r in it["relations"])
+
+
+def test_a_county_government_office_bureaus_joined_with_he_and_counties_that_visit():
+    [item] = run("6月1日至3日，衡山县人民政府办副主任颜文佳与该县科技和工业信息化局党组书记赵卫平带队到安化县学习交流。"
+                 "安化县人民政府办副主任刘龙军与县科工局局长周欢民陪同。")
+    assert _names([item]) == ["衡山县人民政府办", "科技和工业信息化局", "安化县", "安化县人民政府办", "县科工局"]
+    assert {r["kind"] for r in item["relations"] if r["target"]["name"] == "安化县"} == {"调研"}  # 带队到 a county
+    [team] = run("衡山县颜文佳一行先后考察了中茶湖南安化第一茶厂有限公司。")
+    assert _triples([team]) == _as_set([("衡山县", "中茶湖南安化第一茶厂有限公司", "调研")])
+    [made] = run("甲乙职业技术学院和丙丁公司联合成立了“现代学徒制合作企业联盟”。")
+    assert all("现代学徒制合作企业联盟" not in (r["source"]["name"], r["target"]["name"]) for r in made["relations"])
