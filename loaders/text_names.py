@@ -18,7 +18,7 @@ CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -219,7 +219,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = list(known)
     for k in [k for k in known if k.name in _ACADEMIES or k.name.endswith("科学院")]:
         inst = _ACADEMY_INSTITUTE.match(clean, k.end)
-        if inst and not _BREAK.search(inst.group(0)) and not inst.group(0).endswith("研究所"):  # (the form finds those)  # 中科院兰州化物所: the academy's institute, named short
+        joined = inst is not None and "与" in inst.group(0)  # 中科院宁波材料技术与工程研究所: two fields, one institute
+        if (inst and not _BREAK.search(inst.group(0).replace("与", ""))
+                and (joined or not inst.group(0).endswith("研究所"))):  # (the form finds those without 与)  # 中科院兰州化物所: the academy's institute, named short
             found[found.index(k)] = Mention(text[k.start:inst.end()], k.start, inst.end(), None, None, "platform")
     described: list[tuple[int, int]] = []
     pos = 0
@@ -361,14 +363,15 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及�
 _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|携手|签署|签订)")
 # a district or county outside the dataset that a delegation goes to (带队到安化县学习交流)
 _VISITED_COUNTY = re.compile(rf"(?<=[到赴])([{CJK}]{{2,3}}{_DISTRICT_END})(?=学习|考察|调研|交流|参观|开展)")
+# provinces and province-level cities, written without 省 / 市
+_PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
+                       "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
-_WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
-                       r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈)")
+_WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))((?:{_PROVINCE.pattern})?[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
+                       r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈|共建)")  # (与甘肃白银市共建的…)
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
 _TRADE_END = re.compile(f"(?:{_TRADES})$")
-_PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
-                       "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"
                          r"德国|美国|日本|英国|法国|韩国|瑞士|意大利|荷兰|瑞典|新加坡|香港|台湾)")
 _FIRM_PLACE = re.compile(rf"^(?:[{CJK}]{{2}}省|[{CJK}]{{2}}市|{_PROVINCE.pattern})")  # 河南神玖天航新材料 → 神玖天航新材料
@@ -477,8 +480,8 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
 
 
 _PLACE_BUREAU = re.compile(
-    rf"(?:(?<![{CJK}])|(?<=[由与和同及为向在赴到对据经从]))"
-    rf"(?![由与和同及为向在赴到对据经从该本我此])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}{_DISTRICT_END})?|[{CJK}]{{1,4}}{_DISTRICT_END})"
+    rf"(?:(?<![{CJK}])|(?<=[由与和同及为向在赴到对据经从以]))"
+    rf"(?![由与和同及为向在赴到对据经从该本我此以])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}{_DISTRICT_END})?|[{CJK}]{{1,4}}{_DISTRICT_END})"
     rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?:(?<![格布大全结开当变展餐客厅会议报告士])[局厅]|(?<=工作)站))")
 
 
@@ -766,7 +769,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 _MEASURE = "家所个名位项批支"
 _SHORT_INSTITUTE = re.compile(rf"[{CJK}]{{1,2}}研院(?!所)")
 _ACADEMIES = ("中科院", "社科院", "农科院")  # (and every name ending 科学院)
-_ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])")  # its institute's short name (兰州化物所)
+_ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])|[{CJK}]{{2,8}}与[{CJK}]{{2,8}}?(?:研究院|研究所)")
+# (its institute's short name, 兰州化物所, or a name joining two fields, …生物医药与健康研究院)
 # an academician's title before the person's name or another title (not 院士、所长行活动, 院士工作站, 院士专家)
 _ACADEMICIAN = re.compile(r"院士(?:(?=[\u4e00-\u9fff])(?![行们专团工])|、(?!所长|专家))")  # 院士、甲大学校长: two titles
 _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
@@ -798,6 +802,8 @@ def same_body(a: Mention, b: Mention, units: bool = True) -> bool:
     unit = len(short) >= 4 and long.startswith(short) and long.endswith(_UNIT_END + ("医院",))
     if a.id is not None and b.id is not None or unit:
         return units and unit
+    if re.search("[省市]$", short) and re.match(rf"[{CJK}]{{1,6}}?[市县区]", long[len(short):]):
+        return False  # 安徽省 / 安徽省合肥市人民政府: a province and a city in it
     if (len(short) >= 4 or s_alias is not None and len(short) >= 2) and long.startswith(short):
         return True  # 西门子 / 西门子中国有限公司, 重庆甲乙 / 重庆甲乙科技有限公司
     bare = re.sub(r"^(?:重庆市?|中国)", "", long)

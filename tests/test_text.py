@@ -1287,3 +1287,17 @@ def test_a_county_government_office_bureaus_joined_with_he_and_counties_that_vis
     assert _triples([team]) == _as_set([("衡山县", "中茶湖南安化第一茶厂有限公司", "调研")])
     [made] = run("甲乙职业技术学院和丙丁公司联合成立了“现代学徒制合作企业联盟”。")
     assert all("现代学徒制合作企业联盟" not in (r["source"]["name"], r["target"]["name"]) for r in made["relations"])
+
+
+def test_a_province_and_a_city_in_it_are_two_and_academy_institutes_joined_with_yu():
+    [item] = run("中国科学院与安徽省在合肥召开会议。会上，甲乙研究院院长袁家虎与安徽省合肥市人民政府市长凌云签署了合作协议。")
+    assert {frozenset((r["source"]["name"], r["target"]["name"])) for r in item["relations"] if r["kind"] == "签约"} == {
+        frozenset(("甲乙研究院", "安徽省合肥市人民政府"))}
+    names = _names(as_json(extract("中科院与地方共同新建了中科院广州生物医药与健康研究院、中科院宁波材料技术与工程研究所等。"
+                                   "如与甘肃白银市共建的产业园。", CAS))["items"])
+    assert names == ["中科院", "中科院广州生物医药与健康研究院", "中科院宁波材料技术与工程研究所", "甘肃白银市"]
+
+
+def test_a_delegation_formed_by_bureaus_that_comes_to_a_park():
+    [item] = run("9月27日，以四川省广元市科技和知识产权局副局长郭建华等一行7人组成的科技与经济考察团来上理工科技园参观考察。")
+    assert _names([item]) == ["四川省广元市科技和知识产权局", "上理工科技园"]
