@@ -210,7 +210,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex, hits)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     people: dict[str, Mention] = {}  # people named with their body's title so far (news: "…副局长史樱煜")
-    parties: list[Mention] = []  # the two that signed last, else the first two related (news: what 校地双方 / 双方 refer to)
+    parties: list[Mention] = []  # the two that signed last (news: what 校地双方 / 校企双方 refer to)
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
         line += text.count("\n", counted, s)

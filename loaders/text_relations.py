@@ -122,7 +122,6 @@ _REQUIREMENT = re.compile(r"要求|部署|精神|指示|决策|安排|意见")  
 # "将结合A及全省产业发展需求": whose needs a body serves is no partner of it
 _SERVES_NEEDS = re.compile(r"(?:结合|满足|对接|围绕)[^，,。；;]{0,12}$")
 _NEEDS = re.compile(r"[^，,。；;]{0,16}?(?:需求|需要)")
-_TOPIC_OF = re.compile(r"围绕|关于|就")  # what a phrase is about
 _BUILT_OBJECT = re.compile(BUILT_BEFORE.pattern.replace("的?", ""))  # the verb's object (not 新建的A: A may act)
 _OUR_FIRM = re.compile(r"我司|我公司|本公司")
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
@@ -174,6 +173,7 @@ _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组")  # the visitors, named earlier in the text
 _VISITOR = "<visitor>"  # the key under which `people` keeps the body that came to visit
 _CO_VISITOR = "<with visitor>"  # … and those that came with it (A同B一行: B), numbered
+_FIRST_PAIR = "<first pair>"  # the first two bodies related in the text (双方签署… with no signing before)
 
 
 def _people_as_partners(text: str, people: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
@@ -256,8 +256,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
-            if parties is not None and (kind == "签约" or not parties):
-                parties[:] = [a.at(), b.at()]  # the two that signed last, else the first two related
+            if kind == "签约" and parties is not None:
+                parties[:] = [a.at(), b.at()]
+            if people is not None and _FIRST_PAIR not in people:  # the first two related in the text
+                people[_FIRST_PAIR], people[_FIRST_PAIR + "+"] = a.at(), b.at()
 
     def add_all(group: list[Mention], kind: str, sentence: str) -> None:
         """Every two of `group` (bodies acting together), in list order."""
@@ -307,12 +309,13 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             add_all(signed, "签约", sentence)
             current = signed[0]
             continue  # who attends it is no party to it
-        both = _BOTH.search(text, s0, s1) if parties else None
+        first_pair = [people[k] for k in (_FIRST_PAIR, _FIRST_PAIR + "+") if k in people] if people else []
+        both = _BOTH.search(text, s0, s1) if parties or first_pair else None
         if both and re.search(r"代表$", text[max(s0, both.start() - 2):both.start()]):
             both = None  # "A与B代表双方签署": the two who sign here, not the pair before
         if both and (subject is None or both.start() < subject.start):
             # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
-            pair = list(parties)
+            pair = list(parties or [])
             end = both.end()  # 双方's own comma phrase and those that go on with it (…，并参观了A): not
             while True:       # "双方领导介绍了…，A代表B与C签订", which is B's
                 phrase_end = _PHRASE_END.search(text, end, s1)
@@ -321,13 +324,11 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 end = phrase_end.end()
             reach = phrase_end.start() if phrase_end else s1
             targets = [m for m in actors if both.end() <= m.start < reach
-                       and all(m.key != p.key for p in pair) and not _built(text, s0, m, actors)
-                       and not _TOPIC_OF.search(text, _phrase_start(text, s0, m.start), m.start)]
-            # (双方围绕人才培养、A中心共建合作展开交流: a topic, not a body they visit)
+                       and all(m.key != p.key for p in pair) and not _built(text, s0, m, actors)] if pair else []
             kind = _nearest_kind(words, both.end() - s0, lex) if targets else None
-            if (len(pair) == 2 and _AGREEMENT.search(text, both.end(), reach)
+            if (not pair and len(first_pair) == 2 and _AGREEMENT.search(text, both.end(), reach)
                     and not any(m.start >= both.end() for m in actors)):  # (no one else named: 《A B协议》 names its own)
-                add(pair[0], pair[1], "签约", sentence)  # "A赴B走访调研。随后，双方签署…协议": they sign
+                add(first_pair[0], first_pair[1], "签约", sentence)  # "A赴B走访调研。随后，双方签署…协议": they sign
                 continue
             if kind is not None:
                 for m in targets:

@@ -1276,6 +1276,9 @@ def test_both_sides_of_a_visit_sign_when_the_text_says_they_do():
     assert ("海运学院", "甲乙联通西青分公司", "签约") in _triples(items)
     topic = run("海运学院赴甲乙联通西青分公司进行走访调研。\n\n双方围绕人才联合培养、丙丁技术创新中心共建合作等方面展开交流。")
     assert all("丙丁技术创新中心" not in (r["source"]["name"], r["target"]["name"]) for it in topic for r in it["relations"])
+    titled = run("甲乙区科技局局长一行到我校经济学院交流调研。\n\n会上，双方签订《甲乙区科技局 丙丁大学经济学院战略合作协议》。")
+    assert frozenset(("经济学院", "丙丁大学经济学院")) not in {
+        frozenset((r["source"]["name"], r["target"]["name"])) for it in titled for r in it["relations"]}
 
 
 def test_a_county_government_office_bureaus_joined_with_he_and_counties_that_visit():
