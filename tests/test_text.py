@@ -1207,6 +1207,7 @@ def test_societies_command_posts_city_committees_centres_by_their_heads_and_base
     assert _names(run("甲乙经开区与中国材料研究学会签约，莞韶对口帮扶指挥部副指挥长张三出席。")) == [
         "甲乙经开区", "中国材料研究学会", "莞韶对口帮扶指挥部"]
     assert _names(run("他希望，在巢湖市委市政府的大力支持下深化合作。")) == ["巢湖市委", "市政府"]
+    assert _names(run("首届产教融合展于中国甲乙科学会展中心开幕。")) == []  # 会展中心, not a society
     assert _names(run("巢湖市农委主任李立胜、推广中心主任胡鹏等陪同调研。")) == ["巢湖市农委", "推广中心"]
     assert _names(run("甲乙市政府与中关村科技园管理委员会签订协议，共建甲乙中关村科技成果产业化基地。")) == [
         "甲乙市政府", "中关村科技园管理委员会", "甲乙中关村科技成果产业化基地"]
