@@ -239,7 +239,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
                     or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"
                     or name.endswith("部") and clean[e:e + 1] == "分"  # "组织部分企业": 组织 + 部分
-                    or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心  # 中国科学院院士朱兆良, 各研发部: no body acting
+                    or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")  # 中国科协学会部, 科学会展中心
+                    or name.endswith("研院") and clean[e:e + 1] == "所"):  # 科研院所: institutes in general  # 中国科学院院士朱兆良, 各研发部: no body acting
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
@@ -362,7 +363,7 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及�
 # a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)
 _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|携手|签署|签订)")
 # a district or county outside the dataset that a delegation goes to (带队到安化县学习交流)
-_VISITED_COUNTY = re.compile(rf"(?<=[到赴])([{CJK}]{{2,3}}{_DISTRICT_END})(?=学习|考察|调研|交流|参观|开展)")
+_VISITED_COUNTY = re.compile(rf"(?<=[到赴来])(?!周边|各|相关|全|本|该|我)([{CJK}]{{2,3}}{_DISTRICT_END})(?=[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|开展))")
 # provinces and province-level cities, written without 省 / 市
 _PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
                        "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
@@ -690,6 +691,9 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     local = re.match(rf"(?:[{CJK}]{{1,4}}[区县]|[{CJK}]{{2,3}}市)委(?![员会])", clean[m.end:m.end + 8]) if m.name.endswith(_PARTIES) else None
     if local and m.id is None:  # 九三学社北碚区委: a democratic party's district committee
         return Mention(text[m.start:m.end + local.end()], m.start, m.end + local.end(), None, None, "other")
+    institute = _SHORT_INSTITUTE_AFTER.match(clean, m.end) if m.id is None and m.name.endswith("大学") else None
+    if institute:  # 浙江大学山东农研院: the university's institute, by its short name
+        return Mention(text[m.start:institute.end()], m.start, institute.end(), None, None, "platform")
     campus = re.match(rf"\(([{CJK}]{{2,3}})\)|[{CJK}]{{2,4}}分校", clean[m.end:m.end + 6]) if m.name.endswith(("大学", "学院")) else None
     if campus and m.id is None:  # 中国地质大学（北京）, 东北大学秦皇岛分校: the campus is part of the name
         return Mention(text[m.start:m.end + campus.end()], m.start, m.end + campus.end(), None, None, m.type)
@@ -768,6 +772,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 _MEASURE = "家所个名位项批支"
 _SHORT_INSTITUTE = re.compile(rf"[{CJK}]{{1,2}}研院(?!所)")
+_SHORT_INSTITUTE_AFTER = re.compile(rf"[{CJK}]{{1,4}}研院(?!所)")
 _ACADEMIES = ("中科院", "社科院", "农科院")  # (and every name ending 科学院)
 _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])|[{CJK}]{{2,8}}与[{CJK}]{{2,8}}?(?:研究院|研究所)")
 # (its institute's short name, 兰州化物所, or a name joining two fields, …生物医药与健康研究院)
