@@ -239,8 +239,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
                     or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"
                     or name.endswith("部") and clean[e:e + 1] == "分"  # "组织部分企业": 组织 + 部分
-                    or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")  # 中国科协学会部, 科学会展中心
-                    or name.endswith("研院") and clean[e:e + 1] == "所"):  # 科研院所: institutes in general  # 中国科学院院士朱兆良, 各研发部: no body acting
+                    or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心  # 中国科学院院士朱兆良, 各研发部: no body acting
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():

@@ -1311,4 +1311,3 @@ def test_a_universitys_short_named_institute_and_a_county_a_delegation_comes_to(
     assert _names(run("聊城经济技术开发区管委会和浙江大学山东农研院合作签约仪式举行。")) == ["聊城经济技术开发区管委会", "浙江大学山东农研院"]
     [visit] = run("3月5日，中国工程物理研究院黄渝鸿教授一行来天宁区凤凰新城考察。")
     assert _triples([visit]) == _as_set([("中国工程物理研究院", "天宁区", "调研")])
-    assert _names(run("高校科研院所与企业合作。")) == []
