@@ -221,7 +221,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
         inst = _ACADEMY_INSTITUTE.match(clean, k.end)
         joined = inst is not None and "与" in inst.group(0)  # 中科院宁波材料技术与工程研究所: two fields, one institute
         if (inst and not _BREAK.search(inst.group(0).replace("与", ""))
-                and (joined or not inst.group(0).endswith("研究所"))):  # (the form finds those without 与)  # 中科院兰州化物所: the academy's institute, named short
+                and (joined or not inst.group(0).endswith("研究所"))):  # (the form finds those without 与)
+            # 中科院兰州化物所: the academy's institute, named short
             found[found.index(k)] = Mention(text[k.start:inst.end()], k.start, inst.end(), None, None, "platform")
     described: list[tuple[int, int]] = []
     pos = 0
@@ -237,9 +238,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             s, e = start + m.start(1), start + m.end(1)
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
-                    or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"
+                    or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"  # 中国科学院院士朱兆良, 各研发部: no body acting
                     or name.endswith("部") and clean[e:e + 1] == "分"  # "组织部分企业": 组织 + 部分
-                    or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心  # 中国科学院院士朱兆良, 各研发部: no body acting
+                    or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
@@ -690,7 +691,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     local = re.match(rf"(?:[{CJK}]{{1,4}}[区县]|[{CJK}]{{2,3}}市)委(?![员会])", clean[m.end:m.end + 8]) if m.name.endswith(_PARTIES) else None
     if local and m.id is None:  # 九三学社北碚区委: a democratic party's district committee
         return Mention(text[m.start:m.end + local.end()], m.start, m.end + local.end(), None, None, "other")
-    institute = _SHORT_INSTITUTE_AFTER.match(clean, m.end) if m.id is None and m.name.endswith("大学") else None
+    institute = _SHORT_INSTITUTE.match(clean, m.end) if m.id is None and m.name.endswith("大学") else None
     if institute:  # 浙江大学山东农研院: the university's institute, by its short name
         return Mention(text[m.start:institute.end()], m.start, institute.end(), None, None, "platform")
     campus = re.match(rf"\(([{CJK}]{{2,3}})\)|[{CJK}]{{2,4}}分校", clean[m.end:m.end + 6]) if m.name.endswith(("大学", "学院")) else None
@@ -770,8 +771,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
 
 
 _MEASURE = "家所个名位项批支"
-_SHORT_INSTITUTE = re.compile(rf"[{CJK}]{{1,2}}研院(?!所)")
-_SHORT_INSTITUTE_AFTER = re.compile(rf"[{CJK}]{{1,4}}研院(?!所)")
+_SHORT_INSTITUTE = re.compile(rf"[{CJK}]{{1,4}}研院(?!所)")  # a university's institute after it (上海交大深研院)
 _ACADEMIES = ("中科院", "社科院", "农科院")  # (and every name ending 科学院)
 _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])|[{CJK}]{{2,8}}与[{CJK}]{{2,8}}?(?:研究院|研究所)")
 # (its institute's short name, 兰州化物所, or a name joining two fields, …生物医药与健康研究院)
