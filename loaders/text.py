@@ -18,7 +18,7 @@ from typing import Any
 
 from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts,
                          find_organisations, mention_ref)
-from .text_relations import brief_relations, distinct, named_people, prose_relations, restated
+from .text_relations import OUR_FIRM, brief_relations, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
            "header", "split_items"]
@@ -203,7 +203,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     hits = [] if brief else list(index.matches(text))
     named = [] if brief else find_organisations(text, index, lex, None, hits)
     context: Mention | None = None if brief else _sole_university(text, hits, named)
-    firm = None if brief or not _OWN_FIRM.search(text) else _page_firm(text, named)  # what 我司 means
+    firm = None if brief or not OUR_FIRM.search(text) else _page_firm(text, named)  # what 我司 means
     owners = {} if brief else _page_owners(text, hits, named, context)  # what 我院 / 我所 / 我区 / 学院 mean
     city = None if brief else _text_city(text, hits, named)  # a page about another city: whose 市科技局
     # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
@@ -247,9 +247,6 @@ def _is_university(m: Mention) -> bool:
                                        and "与" not in m.name)
 
 
-_OWN_FIRM = re.compile(r"我司|我公司|本公司")
-
-
 # what an institute's or a group's own page calls itself, and the name forms it may mean
 _SELF_FORMS = {"我院": ("研究院", "研院"), "本院": ("研究院", "研院"), "我所": ("研究所",),  # (a college's 我院 is often its unit)
                "本所": ("研究所",), "我集团": ("集团",), "本集团": ("集团",),
@@ -273,6 +270,12 @@ def _text_city(text: str, hits: list[Hit], named: list[Mention]) -> str | None:
     return next(iter(cities)) if len(cities) == 1 else None
 
 
+def _footer_named(text: str, bodies: list[Mention]) -> list[Mention]:
+    """Those of `bodies` a page's footer names as its owner (版权所有：X): the page is theirs."""
+    owner = _FOOTER.search(text)
+    return [m for m in bodies if owner is not None and m.start == owner.end()]
+
+
 def _page_owners(text: str, hits: list[Hit], named: list[Mention], college: Mention | None) -> dict[str, Mention]:
     """我院 / 我所 / 我集团 / 我区… on a page that names one body of that form (国科温研院 … 我院一行): that
     body, for each such word the text uses; the owner its footer names wins. `college`: the one
@@ -286,11 +289,10 @@ def _page_owners(text: str, hits: list[Hit], named: list[Mention], college: Ment
     bodies = [m for m in named if not built_here(text, m.start)]
     bodies += [Mention(name, m.start(), m.end(), node_id, label, "government")
                for m, node_id, label, name in hits if label == "District"]
-    footer = _FOOTER.search(text)
     for word in used:
         fits = [m for m in bodies if (m.alias_of or m.name).endswith(_SELF_FORMS[word]) and "大学" not in m.name
                 and (m.type == "government") == (word[-1] in "区县市")]
-        fits = [m for m in fits if footer and m.start == footer.end()] or fits
+        fits = _footer_named(text, fits) or fits
         if len({m.key for m in fits}) == 1:
             owners[word] = fits[0].at()
     return owners
@@ -300,8 +302,7 @@ def _page_firm(text: str, named: list[Mention]) -> Mention | None:
     """The company a page that says 我司 belongs to: the owner its footer names, else the one
     enterprise the text names (天原化工 … 莅临我司)."""
     enterprises = [m for m in named if m.type == "enterprise"]
-    owner = _FOOTER.search(text)
-    firms = [m for m in enterprises if owner and m.start == owner.end()] or enterprises
+    firms = _footer_named(text, enterprises) or enterprises
     names = {m.alias_of or m.name for m in firms}
     return firms[0].at() if len(names) == 1 else None
 
@@ -314,9 +315,8 @@ def _sole_university(text: str, hits: list[Hit], named: list[Mention]) -> Mentio
     if not found:
         colleges = [m for m in named if m.type == "university"]
         found = {m.name: m.name for m in colleges if _is_university(m) and not built_here(text, m.start)}  # not 共建…职业学院
-        owner = _FOOTER.search(text)  # "版权所有：潍坊学院": the page's owner, whatever its name says
-        if owner:
-            found = {m.name: m.name for m in colleges if m.start == owner.end()} or found
+        # "版权所有：潍坊学院": the page's owner, whatever its name says
+        found = {m.name: m.name for m in _footer_named(text, colleges)} or found
         if not found:  # a headline that opens with a college ("黄淮学院与正阳县签署…"): the page is about it
             first = re.search(r"\S[^\n]*", text)
             found = {m.name: m.name for m in colleges if first and m.start == first.start()

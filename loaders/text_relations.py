@@ -93,7 +93,7 @@ _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phr
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
-_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|(?<=一行)深入|深入到|(?<=一行)(?:先后)?赴|(?<=一行人)(?:先后)?赴|(?<=带队)(?:到|赴)")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
@@ -123,7 +123,7 @@ _REQUIREMENT = re.compile(r"要求|部署|精神|指示|决策|安排|意见")  
 _SERVES_NEEDS = re.compile(r"(?:结合|满足|对接|围绕)[^，,。；;]{0,12}$")
 _NEEDS = re.compile(r"[^，,。；;]{0,16}?(?:需求|需要)")
 _BUILT_OBJECT = re.compile(BUILT_BEFORE.pattern.replace("的?", ""))  # the verb's object (not 新建的A: A may act)
-_OUR_FIRM = re.compile(r"我司|我公司|本公司")
+OUR_FIRM = re.compile(r"我司|我公司|本公司")  # a company's own page speaking of itself
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
 _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
 _ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
@@ -468,7 +468,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and local_districts:
                 d = local_districts[0]  # "校地双方": the university with the district of the text
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
-        ours = _OUR_FIRM.search(text, max(subject.end, s0), s1) if firm is not None and subject is not None else None
+        ours = OUR_FIRM.search(text, max(subject.end, s0), s1) if firm is not None and subject is not None else None
         if ours and subject.key != firm.key and all(m.key != firm.key for m in partners):
             # "A院长率队莅临我司": the visitor (not those it leads) with the company of the page
             kind = _nearest_kind(words, ours.start() - s0, lex) or "other"
