@@ -18,7 +18,7 @@ from typing import Any
 
 from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts,
                          find_organisations, mention_ref)
-from .text_relations import OUR_FIRM, brief_relations, distinct, named_people, prose_relations, restated
+from .text_relations import OUR_FIRM, Memory, brief_relations, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
            "header", "split_items"]
@@ -108,8 +108,8 @@ def header(text: str, year: int | None = None) -> dict[str, Any]:
 # ------------------------------------------------------------------ one item
 def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex: Lexicons,
                  context: Mention | None = None, aliases: dict[str, Mention] | None = None,
-                 people: dict[str, Mention] | None = None, firm: Mention | None = None,
-                 parties: list[Mention] | None = None, owners: dict[str, Mention] | None = None,
+                 memory: Memory | None = None, firm: Mention | None = None,
+                 owners: dict[str, Mention] | None = None,
                  city: str | None = None) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
@@ -133,9 +133,9 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
             if district:
                 subject = Mention(bold.group(1), b0, b1, district["id"], "District", "government")
     if not bold:  # prose: who did what with whom, sentence by sentence
-        if people is not None:
-            people.update(named_people(text, mentions))  # "…副局长史樱煜", for "史樱煜一行…" here and later
-        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, people, firm, parties,
+        if memory is not None:
+            memory.people.update(named_people(text, mentions))  # "…副局长史樱煜", for "史樱煜一行…" here and later
+        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, memory, firm,
                                                   owners)
         item.subject = subject
         item.organisations = list(distinct(mentions).values())
@@ -209,8 +209,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex, hits)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
-    people: dict[str, Mention] = {}  # people named with their body's title so far (news: "…副局长史樱煜")
-    parties: list[Mention] = []  # the two that signed last (news: what 校地双方 / 校企双方 refer to)
+    memory = Memory()  # what items leave for later ones (news: "…副局长史樱煜", the visitor, who signed)
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
         line += text.count("\n", counted, s)
@@ -218,8 +217,8 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         body = re.sub(r"\s*\n\s*", "", text[s:e].strip())  # hard wraps and blank lines inside an item
         if len(body) < 8 or body.startswith("#"):
             continue
-        item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else people,
-                            firm, parties, owners, city)
+        item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else memory,
+                            firm, owners, city)
         item.end = e
         if not brief:
             item.relations = restated(item.relations, agreements)

@@ -5,6 +5,7 @@ loaders/text.py."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from .text_names import (BUILT_BEFORE, CJK, Hit, Lexicons, Mention, built_here, mention_ref, ref_key, same_body,
@@ -171,24 +172,31 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组")  # the visitors, named earlier in the text
-_VISITOR = "<visitor>"  # the key under which `people` keeps the body that came to visit
-_CO_VISITOR = "<with visitor>"  # … and those that came with it (A同B一行: B), numbered
-_FIRST_PAIR = "<first pair>"  # the first two bodies related in the text (双方签署… with no signing before)
 
 
-def _people_as_partners(text: str, people: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
+@dataclass
+class Memory:
+    """What the items of a news text so far leave for the items after them."""
+    people: dict[str, Mention] = field(default_factory=dict)  # 史樱煜 → 常州市工信局 (named with a title)
+    visitor: Mention | None = None  # the body that came to visit last
+    co_visitors: list[Mention] = field(default_factory=list)  # … and those that came with it (A同B一行: B)
+    first_pair: list[Mention] = field(default_factory=list)  # the first two related (双方签署… with no signing before)
+    parties: list[Mention] = field(default_factory=list)  # the two that signed last (what 校地双方 / 校企双方 mean)
+
+
+def _people_as_partners(text: str, memory: Memory, mentions: list[Mention]) -> list[Mention]:
     """People named earlier with their body and title (汇川建材公司总经理张峰), each standing for
     that body where the text pairs them with another ("…代表A学院分别与张峰、孙海燕签订…"); and
     来访客人 / 来宾 / 客人, the body that came to visit ("来访客人随后与A学院进行了会谈")."""
     out = []
-    visitor = people.get(_VISITOR)
+    visitor = memory.visitor
     for g in _GUESTS.finditer(text) if visitor is not None else ():
         if not any(m.start <= g.start() <= m.end for m in mentions):  # not "A大学考察团": A's own
             out.append(visitor.at(g.start(), g.end()))
-    for w in _WITH_PEOPLE.finditer(text) if people else ():
+    for w in _WITH_PEOPLE.finditer(text) if memory.people else ():
         at = w.start(1)
         for name in re.split("[、和及]", w.group(1)):
-            body = people.get(name)
+            body = memory.people.get(name)
             if body is not None and not any(m.start <= at < m.end for m in mentions):
                 out.append(body.at(at, at + len(name)))
             at += len(name) + 1
@@ -223,20 +231,20 @@ def _self_mentions(text: str, owners: dict[str, Mention], mentions: list[Mention
 
 def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context: Mention | None,
                     lex: Lexicons, item_districts: list[dict[str, str]],
-                    people: dict[str, Mention] | None = None,
+                    memory: Memory | None = None,
                     firm: Mention | None = None,
-                    parties: list[Mention] | None = None,
                     owners: dict[str, Mention] | None = None) -> tuple[Mention | None, list[dict[str, Any]]]:
     """Prose: in each sentence, the first actor (an organisation, or a district that acts) that
     is not the object of a visit verb is the subject, and each other actor its partner. A
     sentence with no subject of its own continues the one before; 学校 / 校地 / 双方 bring in
     the university named last before this item (`context`); `hits` are the known names in `text`.
-    `parties`: the two that signed last, in this text so far (kept up to date here, for the items
-    after): "校地双方共同调研了A、B" is both of them visiting each. `owners`: the body a page's 我院 /
-    我所 / 我集团 stands for, wherever it says so. Returns (first subject, relations)."""
+    `memory`: what the items before left (people, visitors, the first pair, the two that signed
+    last: "校地双方共同调研了A、B" is both of them visiting each), kept up to date here for the
+    items after. `owners`: the body a page's 我院 / 我所 / 我集团 stands for, wherever it says so.
+    Returns (first subject, relations)."""
     actors_all = sorted(mentions + [d for d in _acting_districts(text, hits)
                                     if not any(m.start <= d.start < m.end for m in mentions)]
-                        + _people_as_partners(text, people or {}, mentions) + _self_mentions(text, owners or {}, mentions),
+                        + _people_as_partners(text, memory or Memory(), mentions) + _self_mentions(text, owners or {}, mentions),
                         key=lambda m: (m.start, -m.end))
     relations: list[dict[str, Any]] = []
     seen_pairs: set[tuple[frozenset, str]] = set()
@@ -256,10 +264,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
-            if kind == "签约" and parties is not None:
-                parties[:] = [a.at(), b.at()]
-            if people is not None and _FIRST_PAIR not in people:  # the first two related in the text
-                people[_FIRST_PAIR], people[_FIRST_PAIR + "+"] = a.at(), b.at()
+            if kind == "签约" and memory is not None:
+                memory.parties = [a.at(), b.at()]
+            if memory is not None and not memory.first_pair:  # the first two related in the text
+                memory.first_pair = [a.at(), b.at()]
 
     def add_all(group: list[Mention], kind: str, sentence: str) -> None:
         """Every two of `group` (bodies acting together), in list order."""
@@ -309,13 +317,13 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             add_all(signed, "签约", sentence)
             current = signed[0]
             continue  # who attends it is no party to it
-        first_pair = [people[k] for k in (_FIRST_PAIR, _FIRST_PAIR + "+") if k in people] if people else []
+        parties, first_pair = (memory.parties, memory.first_pair) if memory is not None else ([], [])
         both = _BOTH.search(text, s0, s1) if parties or first_pair else None
         if both and re.search(r"代表$", text[max(s0, both.start() - 2):both.start()]):
             both = None  # "A与B代表双方签署": the two who sign here, not the pair before
         if both and (subject is None or both.start() < subject.start):
             # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
-            pair = list(parties or [])
+            pair = list(parties)
             end = both.end()  # 双方's own comma phrase and those that go on with it (…，并参观了A): not
             while True:       # "双方领导介绍了…，A代表B与C签订", which is B's
                 phrase_end = _PHRASE_END.search(text, end, s1)
@@ -356,9 +364,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                                    and not built_here(text, m.start)]).values())  # not …共建A研究院
             if len(named) >= 2:
                 add_all(named, "签约", sentence)
-        if subject is None and people:  # "史樱煜一行走访…": the body 史樱煜 was named with
+        if subject is None and memory is not None and memory.people:  # "史樱煜一行走访…": the body 史樱煜 was named with
             led_by = _LED_BY.search(sentence)
-            subject = led_by and (people.get(led_by.group(1)) or people.get(led_by.group(1)[-2:])) or None
+            named = memory.people
+            subject = led_by and (named.get(led_by.group(1)) or named.get(led_by.group(1)[-2:])) or None
         own_gov = _OWN_GOVERNMENT.search(text, s0, s1)
         if own_gov and own_gov.group(0) not in (owners or {}) and (subject is None or own_gov.start() < subject.start):
             current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
@@ -452,9 +461,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if listed:
             co_subjects = listed[1:]
         co_subjects = co_subjects + [m for m in led_units if m not in co_subjects]
-        if subject is not None and subject.start >= 0 and people and _GUESTS.fullmatch(text, subject.start, subject.end):
+        if subject is not None and subject.start >= 0 and memory is not None and _GUESTS.fullmatch(text, subject.start, subject.end):
             # "调研组一行分别走访了…": all who came, not only the first of them
-            co_subjects = co_subjects + [m.at(subject.start, subject.end) for k, m in people.items() if k.startswith(_CO_VISITOR)]
+            co_subjects = co_subjects + [m.at(subject.start, subject.end) for m in memory.co_visitors]
         joint = _joint_partners(text, subject, partners)
         if joint:  # "A与B、C、D共同主办": B, C and D act with each other too
             kind = _agreed(_nearest_kind(words, joint[-1].end - s0, lex) or "other", words, joint[-1].end - s0)
@@ -479,12 +488,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 and _nearest_kind(words, len(sentence), lex) is None):
             continue  # "A主任X、B局长Y出席会议": who attended; "会后，参观了C" is still the visitors'
         current = subject
-        if people is not None and subject.start >= 0 and _VISITS.search(sentence, subject.end - s0):
-            people[_VISITOR] = subject.at()
-            for key in [k for k in people if k.startswith(_CO_VISITOR)]:
-                del people[key]
-            for i, m in enumerate(co_subjects):
-                people[f"{_CO_VISITOR}{i}"] = m.at()
+        if memory is not None and subject.start >= 0 and _VISITS.search(sentence, subject.end - s0):
+            memory.visitor, memory.co_visitors = subject.at(), [m.at() for m in co_subjects]
         if _ELECTS.search(sentence):
             continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
         first_subject = first_subject or subject
