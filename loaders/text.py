@@ -47,7 +47,9 @@ class Item:
 def split_items(text: str) -> list[tuple[int, int]]:
     """(start, end) of each item: a ◆ paragraph up to the next ◆ or heading; in text whose lines
     are long (web pages: the median line holds 40 characters or more) each line; else each
-    paragraph between blank lines (hard-wrapped text), with sentences cut by a blank line joined."""
+    paragraph between blank lines (hard-wrapped text), with sentences cut by a blank line joined.
+    A block between blank lines that holds a line of 100 characters or more was never wrapped
+    (a web page whose menus and headlines make most lines short): its headlines stand apart."""
     if "◆" in text:
         starts = [m.start() for m in re.finditer("◆", text)]
         spans = []
@@ -58,9 +60,36 @@ def split_items(text: str) -> list[tuple[int, int]]:
         return spans
     lines = sorted(len(x.strip()) for x in text.splitlines() if x.strip())
     if lines and lines[len(lines) // 2] >= 40:  # web text: long lines, one paragraph per line
-        return [(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*", text)]
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+        return _lines(text, 0, len(text))
+    spans = []
+    for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text):
+        long_line = any(len(x.strip()) >= _UNWRAPPED for x in m.group(0).splitlines())
+        spans += _headlines_apart(text, m.start(), m.end()) if long_line else [(m.start(), m.end())]
     return _join_broken(text, spans)
+
+
+_UNWRAPPED = 100  # no hard-wrapped text has a line this long: a block holding one is web text
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Each line of text[start:end]: a web page's paragraph, headline or menu entry."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S[^\n]*", text[start:end])]
+
+
+def _headlines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A web block's lines without sentence punctuation (headlines, menu entries, captions) each
+    as an item, since no name runs across them; its prose lines that follow one another as one
+    item, so a later line's 与会高校 still finds the universities the line before listed."""
+    out: list[tuple[int, int]] = []
+    prose_before = False
+    for s, e in _lines(text, start, end):
+        prose = bool(_PROSE_MARK.search(text[s:e]))
+        if prose and prose_before:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        prose_before = prose
+    return out
 
 
 _BYLINE = re.compile(r"——[^。！？]{0,40}(?:校长|书记|院长|主任|所长|董事长|总经理|记者|通讯员)\s*[\u4e00-\u9fff·]{2,4}$")

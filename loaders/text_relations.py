@@ -182,6 +182,7 @@ class Memory:
     co_visitors: list[Mention] = field(default_factory=list)  # … and those that came with it (A同B一行: B)
     first_pair: list[Mention] = field(default_factory=list)  # the first two related (双方签署… with no signing before)
     parties: list[Mention] = field(default_factory=list)  # the two that signed last (what 校地双方 / 校企双方 mean)
+    listed: list[Mention] = field(default_factory=list)  # the universities listed last (what a later 11所高校 means)
 
 
 def _people_as_partners(text: str, memory: Memory, mentions: list[Mention]) -> list[Mention]:
@@ -398,6 +399,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 r"[，,]", text[subject.end:after[0].start]) else None
         group = _GROUP.search(text, s0, s1)
         listed = _last_list(text, actors_all, group.start()) if group and (subject is None or group.start() < subject.start) else []
+        if group and not listed and memory is not None and (subject is None or group.start() < subject.start):
+            listed = [m.at(group.start(), group.end()) for m in memory.listed]  # a caption under the list's paragraph
         if listed:  # "A、B、C等11所高校代表参会…11所高校与武隆区签署": the universities listed before
             subject = listed[0]
         if subject is None:
@@ -538,6 +541,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 if partner.start < 0 and any(frozenset((actor.key, partner.key)) == p for p, _ in seen_pairs):
                     continue  # "双方将…": the pair already related in this item, said again
                 add(actor, partner, kind, sentence)
+    if memory is not None:
+        memory.listed = _last_list(text, actors_all, len(text)) or memory.listed
     return first_subject, relations
 
 

@@ -1311,3 +1311,18 @@ def test_a_universitys_short_named_institute_and_a_county_a_delegation_comes_to(
     assert _names(run("聊城经济技术开发区管委会和浙江大学山东农研院合作签约仪式举行。")) == ["聊城经济技术开发区管委会", "浙江大学山东农研院"]
     [visit] = run("3月5日，中国工程物理研究院黄渝鸿教授一行来天宁区凤凰新城考察。")
     assert _triples([visit]) == _as_set([("中国工程物理研究院", "天宁区", "调研")])
+
+
+def test_a_web_blocks_headlines_stand_apart_and_a_caption_finds_the_universities_listed_above():
+    # menus and headlines make most lines short, but one line of 100+ characters says the block was never wrapped
+    page = ("东方网首页\n东方多媒体\n虹口区政府与重庆大学签订战略合作框架协议\n"
+            "6月6日下午，虹口区人民政府与重庆大学战略合作框架协议签约仪式在虹口区政府举行。" + "双方将在人才培养、科技创新等方面开展合作。" * 4 + "\n"
+            "衡阳市城区全面启动林权登记工作\n潍坊职业农民创业学院揭牌\n")
+    items = run(page)
+    assert items[0]["text"] == "虹口区政府与重庆大学签订战略合作框架协议"
+    assert {o["name"] for i in items for o in i["organisations"]} == {"虹口区政府", "虹口区人民政府", "重庆大学", "潍坊职业农民创业学院"}
+    caption = ("代表参会。" + "与会高校开展座谈交流。" * 8 + "\n"
+               "臧小林副校长代表与会高校致辞\n3所高校与武隆区政府签署意向性合作协议\n")
+    items = run("4月7日，重庆大学、西南政法大学、四川美术学院等3所高校" + caption)
+    assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in items[-1]["relations"]} == {
+        ("重庆大学", "武隆区政府", "签约"), ("西南政法大学", "武隆区政府", "签约"), ("四川美术学院", "武隆区政府", "签约")}
