@@ -200,7 +200,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
              if not (label != "District" and _ACADEMICIAN.match(clean, m.end()))]  # 中科院院士薛其坤: a title
     if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
         for m in lex.body.finditer(clean):
-            if clean.startswith("院士", m.end()):
+            if clean.startswith(("院士", "外籍院士", "资深院士"), m.end()):
                 continue  # "中国工程院院士苏义脑": an academician's title, not the academy acting
             if not any(k.start < m.end() and k.end > m.start() for k in known):
                 full, type_ = lex.bodies[m.group(0)]
@@ -255,12 +255,17 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             trimmed = _guarded(re.sub(rf"^[{CJK}]{{1,4}}[区县](?=重庆)", "", name), lex)
             if trimmed is None:
                 continue
+            province = _PROVINCE.search(trimmed, 2)
+            if (province and province.start() <= 4 and trimmed.endswith(("公司", "集团")) and not _PROVINCE.match(trimmed)
+                    and any(f.name.startswith(trimmed[province.start():province.start() + 4]) and f.type == "enterprise"
+                            for f in found)):
+                trimmed = trimmed[province.start():]  # "在谷城湖北景锂公司" after 湖北景锂环保…公司: a place before it
             if clean[s - 1:s] == "是" and _DESCRIPTION.search(trimmed):
                 described.append((s, e))  # nor is a body named inside the description (教育部直属…)
                 continue
             s += len(name) - len(trimmed)
             inner = next((i.start() for i in lex.inner_generic.finditer(trimmed, 4)
-                          if lex.name_form.fullmatch(trimmed[:i.start()])), None)
+                          if lex.name_form.fullmatch(trimmed[:i.start()]) and i.group(0) != "企业"), None)
             if inner is not None:  # "武汉大学相关学院", "四川大学世界一流大学建设": the university
                 e -= len(trimmed) - inner
                 trimmed = trimmed[:inner]
@@ -775,8 +780,9 @@ _SHORT_INSTITUTE = re.compile(rf"[{CJK}]{{1,4}}研院(?!所)")  # a university's
 _ACADEMIES = ("中科院", "社科院", "农科院")  # (and every name ending 科学院)
 _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])|[{CJK}]{{2,8}}与[{CJK}]{{2,8}}?(?:研究院|研究所)")
 # (its institute's short name, 兰州化物所, or a name joining two fields, …生物医药与健康研究院)
-# an academician's title before the person's name or another title (not 院士、所长行活动, 院士工作站, 院士专家)
-_ACADEMICIAN = re.compile(r"院士(?:(?=[\u4e00-\u9fff])(?![行们专团工])|、(?!所长|专家))")  # 院士、甲大学校长: two titles
+# an academician's title (外籍院士 too) before the person's name or another title (not 院士、所长行活动,
+# 院士工作站, 院士专家)
+_ACADEMICIAN = re.compile(r"(?:外籍|资深)?院士(?:(?=[\u4e00-\u9fff])(?![行们专团工])|、(?!所长|专家))")  # 院士、甲大学校长: two titles
 _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")

@@ -1326,3 +1326,13 @@ def test_a_web_blocks_headlines_stand_apart_and_a_caption_finds_the_universities
     items = run("4月7日，重庆大学、西南政法大学、四川美术学院等3所高校" + caption)
     assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in items[-1]["relations"]} == {
         ("重庆大学", "武隆区政府", "签约"), ("西南政法大学", "武隆区政府", "签约"), ("四川美术学院", "武隆区政府", "签约")}
+
+
+def test_a_foreign_academicians_academy_a_county_before_a_firm_and_a_units_enterprise_centre():
+    [item] = run("4月15日，中国科学院外籍院士李永熙与湖北景锂环保科技有限公司共建院士工作站揭牌仪式在谷城湖北景锂公司举行。")
+    assert [o["name"] for o in item["organisations"]] == ["湖北景锂环保科技有限公司", "湖北景锂公司"]
+    assert item["relations"] == []  # a person's station with the firm: the academy is only the person's title
+    [item] = run("由贵州省科协、中国科协企业创新服务中心联合主办的开站仪式在龙里县举行。")
+    assert [o["name"] for o in item["organisations"]] == ["贵州省科协", "中国科协企业创新服务中心"]
+    [item] = run("招商局重庆交通科研设计院有限公司与重庆交通大学签约。")  # a brand before a place stays
+    assert item["organisations"][0]["name"] == "招商局重庆交通科研设计院有限公司"
