@@ -16,7 +16,7 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
-                    r"建立起?|打造|成立|举行|启动|共建|依托|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
+                    r"建立起?|打造|成立|举行|启动|共建|依托于?|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
@@ -56,7 +56,7 @@ class Lexicons:
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任)"  # 教育系党总支书记
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
-        self.short_government = re.compile(rf"[省市区县](?:{gov}|政府)")  # 市政府, 区科技局, 省科技厅: three characters
+        self.short_government = re.compile(rf"[省市区县](?:{gov}|政府|工商联|科协)")  # 市政府, 区科技局, 省科协: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
@@ -668,14 +668,15 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     its city (重庆市九龙坡区人民政府), and a unit whose name joins two fields with 与
     (材料科学与工程学院, 动画与数字影视学院; the name form alone finds 数字影视学院). The part
     before 与 joins only when it stands alone (2-6 characters after punctuation or the start) and
-    is not itself an organisation or a word like 学校 / 企业."""
+    is not itself an organisation or a word like 学校 / 企业; a short name (兰州化物所, one the text
+    defines) is whole already."""
     if m.label == "District" and m.name.endswith("政府"):
         city = re.search(rf"(?:重庆|[{CJK}]{{2}})市$", clean[max(0, m.start - 3):m.start])
         if city:
             s = m.start - len(city.group(0))
             return Mention(text[s:m.end], s, m.end, m.id, m.label, m.type)
     joined = clean[m.start - 1] if m.start > 0 else ""
-    if (m.id is None and (joined in ("与", "及") and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
+    if (m.id is None and m.alias_of is None and (joined in ("与", "及") and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
             and not _PLACE_START.match(m.name)  # "学院与重庆市…科学院": two bodies
             and not re.search("大学|学院", m.name[:-2])):  # "南山与深圳清华大学研究院": a field comes before no university
         left = _field_before(clean, m.start - 1)
@@ -732,6 +733,10 @@ def _generic_rest(rest: str, lex: Lexicons) -> bool:
 _COUNT = re.compile(r"^(?:第?[一二两三四五六七八九十百千几多数]+[大个家所批项支类些地校市县区]|该|这|那|此|各|[0-9０-９]+)")
 
 
+# an officer's title with a person's name after it, inside what the form found (not 校长办公室, 书记处)
+_OFFICER_INSIDE = re.compile(rf"(?:省长|市长|区长|县长|书记|局长)(?!办公室|热线|信箱|处)[{CJK}]{{2}}")
+
+
 def _guarded(name: str, lex: Lexicons) -> str | None:
     """A name found by its form, without the clause words before it; None when what is left
     is not one organisation: too short, a generic type of body, or a count ("四大…")."""
@@ -746,6 +751,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]
+    if _OFFICER_INSIDE.search(name):
+        return None  # "大连市副市长张志宏沙区政府": a person between two bodies (a comma left out), no one name
     described = name.rfind("企业")
     if described > 0 and _COMPANY.fullmatch(name[described + 2:]) and len(name) - described - 2 >= 6:
         name = name[described + 2:]  # "武清区招商引资企业克伦斯(天津)…有限公司": the firm, after what it is

@@ -4,8 +4,9 @@ Each item becomes an Event (id from the item's text, so a reload or a repost of 
 nothing) with PARTICIPATED_IN, HELD_IN, CONCERNS and REPORTED_IN edges and COOPERATES_WITH between
 its subject and each partner (the event as evidence). Organisations the dataset does not know are
 created with `basis: extracted`; known ones get no node record, so nothing extracted overwrites a
-curated fact. An office or school named without its body (科技处, 化材学院) gets one node per text
-(its `notes` say so), not one for every 科技处 anywhere. Cooperation edges that already exist keep their basis
+curated fact. An office or school named without its body (科技处, 化材学院), and a body named by its
+level alone (市人民政府, 区科技局, 省科协: which city's, only the text says), get one node per text (its
+`notes` say so), not one for every 科技处 or 市人民政府 anywhere. Cooperation edges that already exist keep their basis
 (`existing_pairs`).
 """
 from __future__ import annotations
@@ -55,14 +56,14 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
             if org.get("id"):
                 ids[key] = org["id"]
             elif key not in ids:
-                office = bare_unit(key)  # one node per text: whose office or school it is, the text alone may say
-                ids[key] = new_org_id(f"{key}@{stable}" if office else key, org["type"])
+                why = _only_the_text_says(key)  # one node per text: whose office (or which city's) only it says
+                ids[key] = new_org_id(f"{key}@{stable}" if why else key, org["type"])
                 label = schema.ENTERPRISE if org["type"] == "enterprise" else schema.ORGANIZATION
                 props = {"name_zh": key, "basis": "extracted", "confidence": "low", "sources": [where]}
                 if label == schema.ORGANIZATION:
                     props["kind"] = org["type"]
-                if office:  # (which body's office the text alone may say)
-                    props["notes"] = f"an office or school named without its body; one node for {stable} only"
+                if why:
+                    props["notes"] = f"{why}; one node for {stable} only"
                 nodes.append(NodeRecord(label, ids[key], props, origin))
         kinds = [r["kind"] for r in item["relations"]]
         subject = _key(item["subject"]) if item["subject"] else None
@@ -97,3 +98,14 @@ def text_records(result: dict[str, Any], shown: str, stable: str, sha256: str, k
                     coop["basis"] = "extracted"  # a new relation; an existing one keeps its own basis
                 edges.append(edge(schema.COOPERATES_WITH, a, b, coop, origin))
     return nodes, edges
+
+
+def _only_the_text_says(key: str) -> str | None:
+    """Why a name found in a text stands for a body only that text can tell (so it gets a node of
+    its own there), or None: an office or school without its body (科技处, 化材学院), or a body
+    named by its level alone, with no place before 省 / 市 / 区 / 县 (市人民政府, 区科技局, 省科协)."""
+    if bare_unit(key):
+        return "an office or school named without its body"
+    if key[:1] in "省市区县":
+        return "a body named by its level alone, without its place"
+    return None

@@ -1128,6 +1128,11 @@ def test_an_office_named_without_its_body_is_one_node_per_text_not_one_for_all()
     d = text_records(as_json(extract(school, INDEX)), "d.txt", "d.txt", "4" * 64, set())[0]
     unit = lambda nodes: next(n for n in nodes if n.props.get("name_zh") == "化材学院")
     assert unit(c).id != unit(d).id  # a school named without its university: whose, the text alone may say
+    level = "省科协与甲乙公司签订合作协议。"  # which province's: each text says, or none does
+    e = text_records(as_json(extract(level, INDEX)), "e.txt", "e.txt", "5" * 64, set())[0]
+    f = text_records(as_json(extract(level, INDEX)), "f.txt", "f.txt", "6" * 64, set())[0]
+    body = lambda nodes: next(n for n in nodes if n.props.get("name_zh") == "省科协")
+    assert body(e).id != body(f).id and "named by its level alone" in body(e).props["notes"]
 
 
 # Rules prompted by the thirty-seventh unseen web batch (docs/extraction.md); names made up.
@@ -1336,3 +1341,15 @@ def test_a_foreign_academicians_academy_a_county_before_a_firm_and_a_units_enter
     assert [o["name"] for o in item["organisations"]] == ["贵州省科协", "中国科协企业创新服务中心"]
     [item] = run("招商局重庆交通科研设计院有限公司与重庆交通大学签约。")  # a brand before a place stays
     assert item["organisations"][0]["name"] == "招商局重庆交通科研设计院有限公司"
+
+
+def test_academy_institutes_by_short_name_a_person_inside_a_name_and_what_a_body_relies_on():
+    [item] = run("大连化物所与甲乙投资发展有限公司签署战略合作协议，依托于丙丁科创中心推进合作。")
+    assert [(o["name"], o.get("alias_of")) for o in item["organisations"]] == [
+        ("大连化物所", "中国科学院大连化学物理研究所"), ("甲乙投资发展有限公司", None), ("丙丁科创中心", None)]
+    [item] = run("泰州产研院与兰州化物所签订战略合作协议。")  # a short name is whole: no field joins it before 与
+    assert [o["name"] for o in item["organisations"]] == ["泰州产研院", "兰州化物所"]
+    [item] = run("大连市副市长张志宏沙区政府区委书记孙明参加了签约仪式。")
+    assert item["organisations"] == []  # a person between two bodies, a comma left out: no one name
+    [item] = run("周院长表达了入驻鄞州创新创业园想法，省科协将给予支持。")
+    assert [o["name"] for o in item["organisations"]] == ["鄞州创新创业园", "省科协"]
