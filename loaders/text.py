@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts,
-                         find_organisations, mention_ref)
+                         find_organisations, mention_ref, ref_key)
 from .text_relations import OUR_FIRM, Memory, brief_relations, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
@@ -238,6 +238,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     # short names the text defines (以下简称“X”), for every item (a headline may use one defined later)
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex, hits)
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
+    levels = {} if brief else _level_links(named)  # 省农科院 in a text that names 浙江省农科院: that academy
     memory = Memory()  # what items leave for later ones (news: "…副局长史樱煜", the visitor, who signed)
     line, counted = 1, 0  # line numbers counted as we go (counting from the start each time is quadratic)
     for i, (s, e) in enumerate(split_items(text), 1):
@@ -250,6 +251,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
                             firm, owners, city)
         item.end = e
         if not brief:
+            _link_levels(item, levels)
             item.relations = restated(item.relations, agreements)
         items.append(item)
         acting = [r["source"] for r in item.relations if r["source"] and r["source"]["id"]]
@@ -260,6 +262,48 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         elif named:  # a university that acts (or opens the item), not one listed among many
             context = max(named, key=lambda m: m.start)
     return {**head, "items": items}
+
+
+_LEVEL_ONLY = re.compile(rf"[省市区县][{CJK}()]{{2,}}")  # 省农科院, 市人民政府, 区科技局: a body by its level alone
+
+
+def _level_links(named: list[Mention]) -> dict[str, Mention]:
+    """Bodies named by their level alone (省农科院, 省科协, 市人民政府) that the text also names with
+    their place (浙江省农科院, 贵州省科协, 连云港市人民政府), one body only: level-only key → that body."""
+    keys = {m.key: m for m in named}
+    links = {}
+    for level in (k for k in keys if _LEVEL_ONLY.fullmatch(k)):
+        full = [m for k, m in keys.items() if k.endswith(level) and len(k) > len(level) + 1
+                and not _LEVEL_ONLY.fullmatch(k) and "\u4e00" <= k[-len(level) - 1] <= "\u9fff"]
+        if len(full) == 1:
+            links[level] = full[0]
+    return links
+
+
+def _link_levels(item: Item, links: dict[str, Mention]) -> None:
+    """An item's level-only names (省农科院) as the body the text names with its place (浙江省农科院):
+    the same key, so the loader makes one node of them and a pair is not related twice."""
+    if not links:
+        return
+    def linked(m: Mention) -> Mention:
+        full = links.get(m.key) if m.id is None else None
+        return m if full is None else Mention(m.name, m.start, m.end, full.id, full.label, full.type, full.alias_of or full.name)
+    item.organisations = [linked(m) for m in item.organisations]
+    if item.subject is not None:
+        item.subject = linked(item.subject)
+    relations, seen = [], set()
+    for r in item.relations:
+        ends = [r["source"], r["target"]]
+        for i, ref in enumerate(ends):
+            full = links.get(ref_key(ref)) if ref is not None and ref["id"] is None else None
+            if full is not None:
+                ends[i] = {**ref, "id": full.id, "type": full.type, "alias_of": full.alias_of or full.name}
+        keys = frozenset(ref_key(x) for x in ends if x is not None)
+        if len(keys) < 2 and ends[0] is not None or (keys, r["kind"]) in seen:
+            continue  # 浙江省农科院 with 省农科院: the same body; or a pair this item already relates
+        seen.add((keys, r["kind"]))
+        relations.append({**r, "source": ends[0], "target": ends[1]})
+    item.relations = relations
 
 
 # a university or college outside the dataset, by the end of its name; not a unit (化学化工学院)

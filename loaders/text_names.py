@@ -49,14 +49,14 @@ class Lexicons:
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
-                                    rf"|[省市区县](?:{gov}|政府|工商联|科协)|(?:{offices})"  # 教务处副处长: the office alone
+                                    rf"|[省市区县](?:{gov}|政府|工商联|科协|农科院)|(?:{offices})"  # 教务处副处长: the office alone
                                     rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任)"  # 教育系党总支书记
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
-        self.short_government = re.compile(rf"[省市区县](?:{gov}|政府|工商联|科协)")  # 市政府, 区科技局, 省科协: three characters
+        self.short_government = re.compile(rf"[省市区县](?:{gov}|政府|工商联|科协|农科院)")  # 市政府, 区科技局, 省科协: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
@@ -663,6 +663,9 @@ _NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本
 _PLACE_START = re.compile(rf"(?:中国|国家|[{CJK}]{{2,3}}[省市])")
 
 
+_FIELD_WORD = re.compile(r"(?:信息|技术|材料|科学|工程|农业|生物|化学|环境|能源|机械|医学|管理|经济)$")  # a field, not a brand
+
+
 def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: list[Mention] = ()) -> Mention:
     """The whole written name where a match stopped short: a district's government written with
     its city (重庆市九龙坡区人民政府), and a unit whose name joins two fields with 与
@@ -683,7 +686,8 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
         if left is not None and m.name.endswith("集团") and len(left[1]) < 4:
             left = None  # "金同元与信发集团": a person and a group, not 生命科技与新材料产业集团
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
-                and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团"))  # "河南神玖天航与轻院研究院": two bodies
+                and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团") and not _FIELD_WORD.search(left[1]))
+                # "河南神玖天航与轻院研究院": two bodies; "湖南农业信息与工程研究所": one, its fields joined
                 and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
                 and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团")
                          and not (joined == "和" and m.name.endswith(_BODY_END)))  # 科技和工业信息化局: a bureau's two fields

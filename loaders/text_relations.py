@@ -219,12 +219,15 @@ _OWN_COLLEGE = rf"(?:(?<![{CJK}])|(?<=[到访来赴与和同对向为在]))学�
 
 
 def _self_mentions(text: str, owners: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
-    """我院 / 我所 / 我集团 where the page's owner is known: that body, at the word."""
+    """我院 / 我所 / 我集团 where the page's owner is known: that body, at the word (not 我县 right
+    before a body's name: that body is the county's)."""
     if not owners:
         return []
     out = []
     words = "|".join(_OWN_COLLEGE if w == "学院" else re.escape(w) for w in owners)
     for w in re.finditer(words, text):
+        if w.group(0)[0] == "我" and w.group(0)[1] in "区县市" and any(m.start == w.end() for m in mentions):
+            continue  # "与我县云集农民专业合作社签约": whose body it is, not a party of its own
         if not any(m.start <= w.start() < m.end for m in mentions):
             out.append(owners[w.group(0)].at(w.start(), w.end()))
     return out

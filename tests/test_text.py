@@ -1353,3 +1353,17 @@ def test_academy_institutes_by_short_name_a_person_inside_a_name_and_what_a_body
     assert item["organisations"] == []  # a person between two bodies, a comma left out: no one name
     [item] = run("周院长表达了入驻鄞州创新创业园想法，省科协将给予支持。")
     assert [o["name"] for o in item["organisations"]] == ["鄞州创新创业园", "省科协"]
+
+
+def test_a_level_only_name_is_the_body_the_text_names_with_its_place_and_academies_and_cooperatives():
+    items = run("温州市政府与省农科院正式合作\n1月29日，温州市政府与浙江省农科院正式签订合作协议。" + "双方将在现代农业等方面合作。" * 5)
+    first = items[0]["organisations"][1]
+    assert (first["name"], first.get("alias_of"), first["type"]) == ("省农科院", "浙江省农科院", "platform")
+    [item] = run("6月29日，湖南省农业科学院与我县云集高科技农民专业合作社举行签约仪式，湖南农业信息与工程研究所参加。")
+    assert [(o["name"], o["type"]) for o in item["organisations"]] == [
+        ("湖南省农业科学院", "platform"), ("云集高科技农民专业合作社", "other"), ("湖南农业信息与工程研究所", "platform")]
+    assert [(r["source"]["name"], r["target"]["name"]) for r in item["relations"]][0] == ("湖南省农业科学院", "云集高科技农民专业合作社")
+    items = run("邵东县与湖南省农业科学院携手打造现代农业示范基地\n6月29日，湖南省农业科学院与我县云集高科技农民专业合作社举行"
+                "现代农业示范基地签约仪式。" + "双方将在现代农业等方面合作。" * 4)
+    assert [(r["source"]["name"], r["target"]["name"]) for r in items[1]["relations"]] == [
+        ("湖南省农业科学院", "云集高科技农民专业合作社")]  # 我县 before the cooperative says whose it is: no party
