@@ -171,7 +171,8 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
-_GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组")  # the visitors, named earlier in the text
+# the visitors, named earlier in the text; a bare 一行人 / 学院一行 opening a clause ("随后，一行人来到A参观")
+_GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组|(?:(?<=[，,。；;：:])|^)(?:学院|学校)?一行人?(?=来到|前往|赴|走进|在)")
 
 
 @dataclass

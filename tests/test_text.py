@@ -1367,3 +1367,14 @@ def test_a_level_only_name_is_the_body_the_text_names_with_its_place_and_academi
                 "现代农业示范基地签约仪式。" + "双方将在现代农业等方面合作。" * 4)
     assert [(r["source"]["name"], r["target"]["name"]) for r in items[1]["relations"]] == [
         ("湖南省农业科学院", "云集高科技农民专业合作社")]  # 我县 before the cooperative says whose it is: no party
+
+
+def test_a_bare_party_after_its_visit_and_more_words_that_start_or_cut_no_name():
+    items = run("5月17日，经济管理学院一行前往内江市走访调研，同甲乙市委宣传部进行交流。\n"
+                "随后，一行人来到四川华玉车辆板簧有限公司参观交流。" + "双方就人才培养进行了深入交流。" * 3)
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in items[1]["relations"]] == [
+        ("经济管理学院", "四川华玉车辆板簧有限公司", "调研")]  # 一行人: the team that came, named before
+    names = [o["name"] for i in run("我院将与古田县、宁德市合作建设福建省农业科学院闽东分院，院科技管理局参加。"
+                                    "这是新形势下高校联盟的重要举措，企业代表对自身公司作了介绍，为谱写学院发展新篇章，将创建技术服务平台。")
+             for o in i["organisations"]]
+    assert names == ["福建省农业科学院闽东分院", "科技管理局"]
