@@ -1378,3 +1378,14 @@ def test_a_bare_party_after_its_visit_and_more_words_that_start_or_cut_no_name()
                                     "这是新形势下高校联盟的重要举措，企业代表对自身公司作了介绍，为谱写学院发展新篇章，将创建技术服务平台。")
              for o in i["organisations"]]
     assert names == ["福建省农业科学院闽东分院", "科技管理局"]
+
+
+def test_an_academys_own_page_and_a_city_a_team_goes_to():
+    page = ("为落实我院与重庆市人民政府签定的科技合作协议，我院与重庆市北碚区人民政府在北碚签署了农业科技合作协议。"
+            "中国农业科学院副院长唐华俊出席了签字仪式。")
+    [item] = run(page)
+    assert ("中国农业科学院", "重庆市北碚区人民政府", "签约") in {
+        (r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]}
+    [item] = run("5月17日，经济管理学院学工组一行前往内江市进行走访调研。学院一行赴三明市清流县考察调研。")
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("经济管理学院", "内江市", "调研")]  # (三明市 is where 清流县 is, not the place visited)
