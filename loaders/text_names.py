@@ -370,8 +370,9 @@ _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|�
 # a district, county or city outside the dataset that a delegation goes to (带队到安化县学习交流)
 _VISITED_COUNTY = re.compile(rf"(?<=[到赴来往])(?!周边|各|相关|全|本|该|我)"
                              rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市(?![{CJK}]{{2,3}}[县区]|[(（])))"
-                             rf"(?=[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|开展))")
-# (前往内江市进行走访调研: a city too, but not one before the county visited: 赴三明市清流县, 临沂市(费县))
+                             rf"(?!调研组|考察团|调研团)(?=[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|开展))")
+# (前往内江市进行走访调研: a city too, but not one before the county visited: 赴三明市清流县, 临沂市(费县);
+# nor the team named after where it went: 赴临沂市调研组)
 # provinces and province-level cities, written without 省 / 市
 _PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
                        "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
