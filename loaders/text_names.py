@@ -379,6 +379,9 @@ _PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安�
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
 _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))((?:{_PROVINCE.pattern})?[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
                        r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈|共建)")  # (与甘肃白银市共建的…)
+_PLACE_NAME = rf"[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市)"
+_WITH_GOV_LIST = re.compile(rf"(?<=与)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=合作建设|合作共建|共同|共建|签署|签订)")
+# (places listed after 与 that build or sign together: "与古田县、宁德市合作建设…分院")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
 _TRADE_END = re.compile(f"(?:{_TRADES})$")
@@ -448,13 +451,16 @@ _NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席
 
 _FIRM_BY_HEAD = re.compile(rf"(?:(?<![{CJK}])|(?<=[有及和与、]))([{CJK}]{{4,10}}?(?:{_TRADES}))"
                            r"(?=董事长|总经理|副总经理|总裁|创始人)"
-                           rf"|(?<=与)([{CJK}]{{2,4}}(?:{_TRADES}))(?=的(?:合作|交流|联系)|合作|签)")  # 加强与天原化工的合作
+                           rf"|(?<=与)([{CJK}]{{2,4}}(?:{_TRADES}))(?=的(?:合作|交流|联系)|合作|签)"  # 加强与天原化工的合作
+                           rf"|(?:(?<=来到)|(?<=走进)|(?<=走访))((?:(?!进行|开展)[{CJK}]){{2,4}}(?:机械|科技|电子|医药|制药|化工|实业))"
+                           r"(?=参观|调研|考察|交流|访谈)")
+# (…, or the firm a team goes to see: "一行人来到东林机械参观访谈")
 
 
 def _firms_by_head(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
     """A firm named bare before its head's title, its name ending in a trade ("随行的还有重庆全领医药
-    董事长李卓"), or as the partner of a cooperation ("加强与天原化工的合作关系"): an enterprise, though
-    it has no legal form."""
+    董事长李卓"), as the partner of a cooperation ("加强与天原化工的合作关系"), or as what a team goes
+    to see ("来到东林机械参观"): an enterprise, though it has no legal form."""
     out = []
     for m in _FIRM_BY_HEAD.finditer(clean):
         s, e = m.span(m.lastindex)
@@ -536,11 +542,17 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
     or a district or county named alone as a party to a signing (游仙区与西南大学…, 与蔡甸区签署):
     its government is the party."""
     out: list[Mention] = []
-    for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean), *_WITH_GOV.finditer(clean),
-              *_BARE_ZONE.finditer(clean), *_VISITED_COUNTY.finditer(clean)]:
-        if not any(f.start < m.end(1) and f.end > m.start(1) for f in found + out):  # 游仙区: 游仙区人民政府
-            full = None if m.group(1).endswith(("经开区", "开发区")) else m.group(1) + "人民政府"
-            out.append(Mention(text[m.start(1):m.end(1)], m.start(1), m.end(1), None, None, "government", full))
+    spans = [m.span(1) for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean), *_WITH_GOV.finditer(clean),
+                                 *_BARE_ZONE.finditer(clean), *_VISITED_COUNTY.finditer(clean)]]
+    for m in _WITH_GOV_LIST.finditer(clean):  # "与古田县、宁德市合作建设…": each place of the list
+        at = m.start(1)
+        for part in m.group(1).split("、"):
+            spans.append((at, at + len(part)))
+            at += len(part) + 1
+    for s, e in spans:
+        if not any(f.start < e and f.end > s for f in found + out):  # 游仙区: 游仙区人民政府
+            full = None if clean[s:e].endswith(("经开区", "开发区")) else clean[s:e] + "人民政府"
+            out.append(Mention(text[s:e], s, e, None, None, "government", full))
     return out
 
 

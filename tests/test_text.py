@@ -1389,3 +1389,11 @@ def test_an_academys_own_page_and_a_city_a_team_goes_to():
     [item] = run("5月17日，经济管理学院学工组一行前往内江市进行走访调研。学院一行赴三明市清流县考察调研。")
     assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
         ("经济管理学院", "内江市", "调研")]  # (三明市 is where 清流县 is, not the place visited)
+
+
+def test_places_listed_after_with_that_build_together_and_a_firm_a_team_goes_to_see():
+    [item] = run("福建省农业科学院将与古田县、宁德市合作建设福建省农业科学院闽东分院。")
+    assert [(o["name"], o.get("alias_of")) for o in item["organisations"]][1:3] == [
+        ("古田县", "古田县人民政府"), ("宁德市", "宁德市人民政府")]
+    [item] = run("接下来，经济管理学院一行来到东林机械参观访谈，并走访西安进行技术交流。")
+    assert [o["name"] for o in item["organisations"]] == ["经济管理学院", "东林机械"]
