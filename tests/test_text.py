@@ -1377,7 +1377,7 @@ def test_a_bare_party_after_its_visit_and_more_words_that_start_or_cut_no_name()
     names = [o["name"] for i in run("我院将与古田县、宁德市合作建设福建省农业科学院闽东分院，院科技管理局参加。"
                                     "这是新形势下高校联盟的重要举措，企业代表对自身公司作了介绍，为谱写学院发展新篇章，将创建技术服务平台。")
              for o in i["organisations"]]
-    assert names == ["福建省农业科学院闽东分院", "科技管理局"]
+    assert names == ["古田县", "宁德市", "福建省农业科学院闽东分院", "科技管理局"]
 
 
 def test_an_academys_own_page_and_a_city_a_team_goes_to():
