@@ -247,6 +247,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
             head = _HE_HEAD.search(clean, max(0, s - 6), s) if s >= 2 and clean[s - 1] == "和" else None
             if (head and head.group(1) not in lex.generic_names and not head.group(1).endswith(("省", "市", "区", "县"))
+                    and not (lex.lead_in is not None and lex.lead_in.match(head.group(1)))  # "这次和A大学": not 这次和…
                     and not any(k.start < s and k.end > head.start(1) for k in known)):
                 name, s = head.group(1) + "和" + name, head.start(1)  # "、万和通物流集团": 和 inside the name
             count = _NAMED_COUNT.search(name)
@@ -509,7 +510,7 @@ def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]
     for m in _PLACE_BUREAU.finditer(clean):
         s, e = m.span(1)
         if (not any(f.start < e and f.end > s for f in found + out if f.label != "District" or f.name.endswith("政府"))
-                and not _BREAK.search(clean[s:e].replace("和", ""))):
+                and not _BREAK.search(clean[s:e].replace("和", "")) and not re.search("相关|有关", clean[s:e])):
             out.append(Mention(text[s:e], s, e, None, None, "government"))
     return out
 
@@ -737,11 +738,16 @@ _FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来�
 
 def _field_before(clean: str, end: int) -> tuple[int, str] | None:
     """The field name that stands before a 与 / 和 at `end` ("计算机" in "来自学校计算机与信息科学学院"):
-    the Chinese characters after punctuation, cut after the last clause word, if 2-6 of them."""
+    the Chinese characters after punctuation, cut after the last clause word, if 2-6 of them (2-8
+    right after a university's name)."""
     run = re.search(rf"[{CJK}]{{1,14}}$", clean[:end])
     if run is None:
         return None
     start = max([run.start()] + [run.start() + c.end() for c in _FIELD_CUT.finditer(run.group(0))])
+    body = run.group(0).rfind("大学")  # "广东工业大学电子精密制造技术与装备…实验室": the field after the university
+    if body >= 0 and run.start() + body + 2 >= start:
+        start = run.start() + body + 2
+        return (start, clean[start:end]) if 2 <= end - start <= 8 else None
     field = clean[start:end]
     return (start, field) if 2 <= len(field) <= 6 else None
 
@@ -770,6 +776,10 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[1:]  # "校发展规划处", "校党委宣传部": the university's office, 发展规划处
     elif name.startswith("院") and name[1:2] not in "士长" and name.endswith(("处", "局")) and len(name) >= 4:
         name = name[1:]  # "院科技管理局", "院产业处": the academy's own office
+    elif name.startswith("学院") and name.endswith(("处", "部", "办公室")) and len(name) >= 5:
+        name = name[2:]  # "学院发展规划处": the college's own office
+    if re.search("相关|有关", name[2:]):
+        return None  # "涵江区相关科局": a place's offices in general
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]

@@ -101,6 +101,7 @@ _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照)$")  # 落实A的要求: A's policy
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会")
+_LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
@@ -290,6 +291,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     first_subject = current = None
     for s in _CLAUSE.finditer(text):
         s0, s1, sentence = s.start(), s.end(), s.group(0)
+        if _LEADERS_ARE.search(sentence):
+            continue  # "出席仪式的A的领导有…；B的领导有C、D等单位主要负责人": who came, no activity between them
         words = _masked(sentence, s0, actors_all)  # activity words, not those inside names (科技成果转化中心)
         escort = _ESCORT.search(text, s0, s1)  # "在A副书记B和学校派驻的C陪同下，D…": those escorting are no actors
         after_escort = escort.end() - s0 if escort else 0  # where 学校 / 我校 can mean the university of the text
@@ -525,8 +528,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if (kind is None and partner.start > head.end >= s0
                     and not _LINKED.search(text, head.end, partner.start)):
                 continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them
-            if partner.start >= 0 and _attends(words, at, lex):
-                continue
+            if (partner.start >= 0 and _attends(words, at, lex)
+                    and not _VISITED.search(text, _phrase_start(text, s0, partner.start), partner.start)):
+                continue  # (but "先后走访了A、B，…，C负责人陪同": A and B were visited, they attend nothing)
             if partner.start >= 0 and _HOSTED_EVENT.match(text, partner.end) and re.search(r"(?:参加|出席)了?$",
                                                                                         text[max(s0, partner.start - 3):partner.start]):
                 continue  # "我市参加了教育部“蓝火计划”…签约仪式": the host of an event attended, not a partner
@@ -615,7 +619,8 @@ def _partners_together(text: str, actors: list[Mention]) -> list[tuple[list[Ment
 def _list_mates(text: str, end: int, start: int) -> bool:
     """Two bodies of one list: only 、 和 及 and listed items no name form found between them, and no
     people ("A董事长X、B院长Y")."""
-    return _LIST_MATES.fullmatch(text, end, start) is not None and not _PERSON.search(text, end, start)
+    return (_LIST_MATES.fullmatch(text, end, start) is not None and not _PERSON.search(text, end, start)
+            and "分别" not in text[end:start])  # "A分别和B、C签署": B and C each with A, not A's list mates
 
 
 def _joint_partners(text: str, subject: Mention | None, partners: list[Mention]) -> list[Mention]:

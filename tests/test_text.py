@@ -1397,3 +1397,19 @@ def test_places_listed_after_with_that_build_together_and_a_firm_a_team_goes_to_
         ("古田县", "古田县人民政府"), ("宁德市", "宁德市人民政府")]
     [item] = run("接下来，经济管理学院一行来到东林机械参观访谈，并走访西安进行技术交流。")
     assert [o["name"] for o in item["organisations"]] == ["经济管理学院", "东林机械"]
+
+
+def test_visited_firms_attend_nothing_each_with_one_and_lists_of_who_came():
+    [item] = run("9月22日，武汉理工大学资源与环境工程学院副院长李柏林教授一行先后走访了湖北雄韬锂电有限公司、"
+                 "京山启利来科技有限公司，深入挖掘企业技术需求，市科技和经信局负责人陪同调研。")
+    assert {(r["target"]["name"], r["kind"]) for r in item["relations"]} == {
+        ("湖北雄韬锂电有限公司", "调研"), ("京山启利来科技有限公司", "调研")}
+    [item] = run("活动现场，甲乙公司分别和重庆大学、西南政法大学等高校签署战略合作协议。")
+    assert {(r["source"]["name"], r["target"]["name"]) for r in item["relations"]} == {
+        ("甲乙公司", "重庆大学"), ("甲乙公司", "西南政法大学")}  # each with the firm, not with each other
+    [item] = run("出席仪式的甲乙职业技术学院的领导有校长郑信军，智能制造学院院长高斌；丙区的领导有区长夏禹桨，区政府办公室、"
+                 "新区科技和人才局(区科技局)、区人力社保局、永中街道办事处等单位主要负责人；区教育局负责人共同见证了本次仪式。")
+    assert item["relations"] == []  # who came, no activity between them
+    names = [o["name"] for o in run("学院发展规划处副处长李炎炎，涵江区相关科局领导参加。这次和广东工业大学展开合作，"
+                                    "广东工业大学电子精密制造技术与装备国家重点实验室主任陈新致辞，介绍了企校联合创新中心备案条件。")[0]["organisations"]]
+    assert names == ["发展规划处", "广东工业大学", "广东工业大学电子精密制造技术与装备国家重点实验室"]
