@@ -209,6 +209,7 @@ def _simplified_table() -> dict[int, str]:
         first = v.split()[0]
         if len(k) == 1 and len(first) == 1 and k != first and k not in simplified and k not in v.split():
             table[ord(k)] = first
+    table[ord("産")] = "产"  # a variant of 產 that pages in traditional characters use (資産管理處), not in the table
     return table
 
 

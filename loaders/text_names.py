@@ -16,9 +16,9 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
-                    r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
+                    r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -197,7 +197,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     clean = _clean(text)
     known = [Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other"))
              for m, node_id, label, _ in (index.matches(text) if hits is None else hits)  # the name as written
-             if not (label != "District" and _ACADEMICIAN.match(clean, m.end()))]  # 中科院院士薛其坤: a title
+             if not (label != "District" and (_ACADEMICIAN.match(clean, m.end())
+                                               or m.group(0).endswith(("科学院", "工程院", "中科院"))
+                                               and _NAMED_ACADEMICIAN.match(clean, m.end())))]  # 中科院院士薛其坤: a title
     if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
         for m in lex.body.finditer(clean):
             if clean.startswith(("院士", "外籍院士", "资深院士"), m.end()):
@@ -239,6 +241,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
                     or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"  # 中国科学院院士朱兆良, 各研发部: no body acting
+                    or name.endswith(("科学院", "工程院")) and _NAMED_ACADEMICIAN.match(clean, e)  # 中国科学院钱逸泰院士
                     or name.endswith("部") and clean[e:e + 1] == "分"  # "组织部分企业": 组织 + 部分
                     or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
@@ -357,7 +360,7 @@ _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
-_BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及在对向由从将把被推是])"
+_BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同])|(?<=代表))(?![为与和同及在对向由从将把被推是赴到])"
                        rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省))"
                        rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
@@ -369,17 +372,17 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同]))(?![为与和同及�
 # a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)
 _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|携手|签署|签订)")
 # a district, county or city outside the dataset that a delegation goes to (带队到安化县学习交流)
-_VISITED_COUNTY = re.compile(rf"(?<=[到赴来往])(?!周边|各|相关|全|本|该|我)"
+_VISITED_COUNTY = re.compile(rf"(?<=[到赴来往])(?!周边|各|相关|全|本|该|我)(?:[{CJK}]{{2,3}}市(?=[{CJK}]{{2,3}}[县区]))?"
                              rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市(?![{CJK}]{{2,3}}[县区]|[(（])))"
                              rf"(?!调研组|考察团|调研团)(?=[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|开展))")
-# (前往内江市进行走访调研: a city too, but not one before the county visited: 赴三明市清流县, 临沂市(费县);
+# (前往内江市进行走访调研: a city too, but not one before the county visited: 赴三明市清流县 is 清流县, 临沂市(费县);
 # nor the team named after where it went: 赴临沂市调研组)
 # provinces and province-level cities, written without 省 / 市
 _PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
                        "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
 _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))((?:{_PROVINCE.pattern})?[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
-                       r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈|共建)")  # (与甘肃白银市共建的…)
+                       r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈|共建|合作共建|合作建设)")  # (与甘肃白银市共建的…)
 _PLACE_NAME = rf"[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市)"
 _WITH_GOV_LIST = re.compile(rf"(?<=与)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=合作建设|合作共建|共同|共建|签署|签订)")
 # (places listed after 与 that build or sign together: "与古田县、宁德市合作建设…分院")
@@ -790,7 +793,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[described + 2:]  # "武清区招商引资企业克伦斯(天津)…有限公司": the firm, after what it is
     if name.startswith("应") and not name.startswith(("应用", "应急")):
         name = name[1:]  # "应天能电池集团…的邀请": at the invitation of
-    if lex.lead_in is not None and not (name.endswith("研院") and len(name) <= 6) and not name.startswith("有研"):
+    if lex.lead_in is not None and not (name.endswith("研院") and len(name) <= 6) and not name.startswith(("有研", "有色")):
         # (有研工研院, 有研新能源材料(江西)有限公司: the group 有研's names, not 有 + a name)
         while True:
             m = lex.lead_in.match(name)
@@ -821,6 +824,7 @@ _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])|[{CJK
 # (its institute's short name, 兰州化物所, or a name joining two fields, …生物医药与健康研究院)
 # an academician's title (外籍院士 too) before the person's name or another title (not 院士、所长行活动,
 # 院士工作站, 院士专家)
+_NAMED_ACADEMICIAN = re.compile(rf"[{CJK}]{{2,3}}院士")  # 中国科学院钱逸泰院士: a title, the name before it
 _ACADEMICIAN = re.compile(r"(?:外籍|资深)?院士(?:(?=[\u4e00-\u9fff])(?![行们专团工])|、(?!所长|专家))")  # 院士、甲大学校长: two titles
 _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start

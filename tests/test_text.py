@@ -1413,3 +1413,20 @@ def test_visited_firms_attend_nothing_each_with_one_and_lists_of_who_came():
     names = [o["name"] for o in run("学院发展规划处副处长李炎炎，涵江区相关科局领导参加。这次和广东工业大学展开合作，"
                                     "广东工业大学电子精密制造技术与装备国家重点实验室主任陈新致辞，介绍了企校联合创新中心备案条件。")[0]["organisations"]]
     assert names == ["发展规划处", "广东工业大学", "广东工业大学电子精密制造技术与装备国家重点实验室"]
+
+
+def test_a_county_after_its_city_a_district_its_head_represents_and_a_groups_own_firm():
+    [item] = run("10月15日，成果转化中心李广军主任一行八人赴衡阳市石鼓区开展政产学研用考察交流。")
+    assert [o["name"] for o in item["organisations"]] == ["成果转化中心", "石鼓区"]
+    [item] = run("签约仪式上，区委副书记、区长张杨代表站前区与营口理工学院签署战略合作协议。")
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("站前区", "营口理工学院", "签约")]
+    [item] = run("近日，港投集团下属港投产业公司组织园区企业赴成都技师学院开展校企合作交流。")
+    assert item["relations"][0]["source"]["name"] == "港投产业公司"  # the group only says whose the firm is
+    names = [o["name"] for i in run("中國科學院錢逸泰院士來院作指導，資産管理處負責人參加。我院與颍上縣合作共建研究院。"
+                                    "签约仪式在有色金属新材料科创园举行。随着齐鲁医药学院落户经开区，经开区要做好学院与企业的桥梁，"
+                                    "推进地方应用型高水平大学建设，看望学院的科研团队。")
+             for o in i["organisations"]]
+    assert names == ["颍上县", "有色金属新材料科创园", "齐鲁医药学院"]  # no academy in a title, no clause words
+    from loaders.text import to_simplified
+    assert to_simplified("資産管理處") == "资产管理处"  # 産, a variant of 產, is read as 产 too
