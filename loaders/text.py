@@ -48,7 +48,7 @@ def split_items(text: str) -> list[tuple[int, int]]:
     """(start, end) of each item: a ◆ paragraph up to the next ◆ or heading; in text whose lines
     are long (web pages: the median line holds 40 characters or more) each line; else each
     paragraph between blank lines (hard-wrapped text), with sentences cut by a blank line joined.
-    A block between blank lines that holds a line of 100 characters or more was never wrapped
+    A block between blank lines that holds a line of 60 characters or more was never wrapped
     (a web page whose menus and headlines make most lines short): its headlines stand apart."""
     if "◆" in text:
         starts = [m.start() for m in re.finditer("◆", text)]
@@ -68,7 +68,8 @@ def split_items(text: str) -> list[tuple[int, int]]:
     return _join_broken(text, spans)
 
 
-_UNWRAPPED = 100  # no hard-wrapped text has a line this long: a block holding one is web text
+_UNWRAPPED = 60  # no hard-wrapped text has a line this long: a block holding one is web text
+_SENTENCE_MARK = re.compile(r"[，、；。,;]")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -83,7 +84,7 @@ def _headlines_apart(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     prose_before = False
     for s, e in _lines(text, start, end):
-        prose = bool(_PROSE_MARK.search(text[s:e]))
+        prose = bool(_SENTENCE_MARK.search(text[s:e]))  # ("作者：陈俊勇", "来源：…": labels, not prose)
         if prose and prose_before:
             out[-1] = (out[-1][0], e)
         else:

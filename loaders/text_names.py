@@ -502,7 +502,7 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
 _PLACE_BUREAU = re.compile(
     rf"(?:(?<![{CJK}])|(?<=[由与和同及为向在赴到对据经从以]))"
     rf"(?![由与和同及为向在赴到对据经从该本我此以])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}{_DISTRICT_END})?|[{CJK}]{{1,4}}{_DISTRICT_END})"
-    rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?:(?<![格布大全结开当变展餐客厅会议报告士])[局厅]|(?<=工作)站))")
+    rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?:(?<![格布大全结开当变展餐客厅会议报告士])[局厅](?![面势限])|(?<=工作)站))")  # (not 新局面)
 
 
 def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]:

@@ -102,6 +102,8 @@ _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照)$")  # 落实A的要求: A's policy
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会")
 _LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
+_COUNTED = r"等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[多余]?[家所个]"  # "…等20家企业": a list closed by its count
+_MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,8}}(?:与|和|同)[^，,。；;]+?{_COUNTED}")
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
@@ -293,6 +295,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         s0, s1, sentence = s.start(), s.end(), s.group(0)
         if _LEADERS_ARE.search(sentence):
             continue  # "出席仪式的A的领导有…；B的领导有C、D等单位主要负责人": who came, no activity between them
+        if _MANY_WITH_MANY.search(sentence):
+            continue  # "A、B等20家企业与C、D等15家高校签约": who signed with whom, the text does not say
         words = _masked(sentence, s0, actors_all)  # activity words, not those inside names (科技成果转化中心)
         escort = _ESCORT.search(text, s0, s1)  # "在A副书记B和学校派驻的C陪同下，D…": those escorting are no actors
         after_escort = escort.end() - s0 if escort else 0  # where 学校 / 我校 can mean the university of the text
@@ -387,6 +391,12 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             continue
         led_units: list[Mention] = []
         own = _OWN.search(text, s0 + after_escort, s1)
+        if own is None and subject is None and ctx is None:  # "董事长带领机电学院和教务处负责人，来到…": its units go
+            lead = _LEADS.search(text, s0, s1)
+            came = _ARRIVES.search(text, lead.end(), s1) if lead else None
+            units = [m for m in actors if lead.end() <= m.start and m.end <= came.start()] if came else []
+            if units and all(bare_unit(m.name) for m in units):
+                subject, led_units = units[0], units[1:]
         if (own and subject is not None and own.start() < subject.start and not _WITH_AFTER.match(text, own.end())
                 and re.search(r"[，,]", text[own.end():subject.start])):
             own = None  # "为推动学校特色化发展，A学院与B签署…": the school of a purpose phrase; A acts

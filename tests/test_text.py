@@ -1430,3 +1430,18 @@ def test_a_county_after_its_city_a_district_its_head_represents_and_a_groups_own
     assert names == ["颍上县", "有色金属新材料科创园", "齐鲁医药学院"]  # no academy in a title, no clause words
     from loaders.text import to_simplified
     assert to_simplified("資産管理處") == "资产管理处"  # 産, a variant of 產, is read as 产 too
+
+
+def test_units_a_head_leads_lines_under_sixty_many_with_many_and_a_new_situation():
+    [item] = run("4月28日，鲁加升董事长带领机电学院和教务处负责人，来到工业区，对甲乙自动化科技有限公司进行了实地考察。")
+    assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]} == {
+        ("机电学院", "甲乙自动化科技有限公司", "调研"), ("教务处", "甲乙自动化科技有限公司", "调研")}
+    page = ("化学与化工学院赴甲乙工矿设备有限公司参观交流\n作者：陈俊勇\n来源：化学与化工学院\n"
+            "12月18日上午，化学与化工学院党委书记巩磊一行赴甲乙工矿设备有限公司开展参观学习活动，董事长徐言军热情接待并全程陪同。\n")
+    items = run(page)  # a line of 60 characters or more: never wrapped, so its headline and byline stand apart
+    assert items[0]["text"].endswith("参观交流") and items[-1]["text"].startswith("12月18日")
+    assert [(r["source"]["name"], r["kind"]) for r in items[-1]["relations"]] == [("化学与化工学院", "调研")]
+    [item] = run("14日上午，威鹰机械、锁龙消防等20家企业现场与东南大学、江苏大学等15家高校院所正式签约。")
+    assert item["relations"] == []  # which firm signed with which university, the text does not say
+    [item] = run("李旭锋表示，要开拓区校合作共赢新局面。")
+    assert item["organisations"] == []
