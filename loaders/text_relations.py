@@ -309,12 +309,12 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             o.key == m.key and o.start > m.start and o not in framed for o in in_clause)]).values())
         subject = next((m for m in actors if (not _governed(text, s0, m) or _GUESTS.fullmatch(text, m.start, m.end))
                         and not _BUILT_OBJECT.search(text, s0, m.start)), None)  # "此次共建A是…": what is built
+        # ("赴临沂市调研组先后参观了A": the team that went, not a place it went to)
         owned = next((m for m in actors if subject is not None and subject.start >= 0
                       and re.fullmatch(r"(?:下属|旗下)的?", text[subject.end:m.start])), None)
         if owned is not None:
             actors = [m for m in actors if m is not subject]
             subject = owned  # "A集团下属B公司组织…": B acts; A only says whose it is
-        # ("赴临沂市调研组先后参观了A": the team that went, not a place it went to)
         first = next((m for m in actors if not _policy_of(text, s0, m)), actors[0]) if actors else None
         if actors and subject is not None and subject is not first and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
