@@ -16,7 +16,7 @@ TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform"
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
-                    r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
+                    r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
@@ -202,7 +202,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                                                and _NAMED_ACADEMICIAN.match(clean, m.end())))]  # 中科院院士薛其坤: a title
     if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
         for m in lex.body.finditer(clean):
-            if clean.startswith(("院士", "外籍院士", "资深院士"), m.end()):
+            if clean.startswith(("院士", "外籍院士", "资深院士"), m.end()) or _NAMED_ACADEMICIAN.match(clean, m.end()):
                 continue  # "中国工程院院士苏义脑": an academician's title, not the academy acting
             if not any(k.start < m.end() and k.end > m.start() for k in known):
                 full, type_ = lex.bodies[m.group(0)]
@@ -356,6 +356,9 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
 
 
 _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+[家户])?"
+                        r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)"
+                        # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
+                        r"|((?:[^、，。,；;：:“”与和这我]{2,12}、)+[^、，。,；;：:“”与和这我]{2,12}?)[0-9０-９一二两三四五六七八九十]+家"
                         r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
@@ -384,7 +387,8 @@ _PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安�
 _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))((?:{_PROVINCE.pattern})?[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
                        r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈|共建|合作共建|合作建设)")  # (与甘肃白银市共建的…)
 _PLACE_NAME = rf"[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市)"
-_WITH_GOV_LIST = re.compile(rf"(?<=与)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=合作建设|合作共建|共同|共建|签署|签订)")
+_WITH_GOV_LIST = re.compile(rf"(?<=与)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=合作建设|合作共建|共同|共建|签署|签订)"
+                            rf"|(?<=包括)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=在内的)")  # (包括朝阳市、铁岭市…在内的5个城市)
 # (places listed after 与 that build or sign together: "与古田县、宁德市合作建设…分院")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
@@ -422,7 +426,8 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     (初链科技、拓维信息、蓝卓数字科技等15家企业)."""
     out = list(found)
     for lst in _FIRM_LIST.finditer(clean):
-        parts = [(lst.start(1) + p.start(), p.group(0)) for p in re.finditer("[^、]+", lst.group(1))]
+        g = lst.lastindex  # the list before 等 or before its count
+        parts = [(lst.start(g) + p.start(), p.group(0)) for p in re.finditer("[^、]+", lst.group(g))]
         tail = re.search(rf"(?<=[{CJK}])[和及](?=[{CJK}]{{2}})", parts[-1][1]) if len(parts) > 1 else None
         if tail:  # "…、明源纺织和海特尔机械等": the last two items
             at, last_part = parts.pop()
@@ -549,8 +554,8 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
     spans = [m.span(1) for m in [*_OUTER_GOV.finditer(clean), *_BARE_GOV.finditer(clean), *_WITH_GOV.finditer(clean),
                                  *_BARE_ZONE.finditer(clean), *_VISITED_COUNTY.finditer(clean)]]
     for m in _WITH_GOV_LIST.finditer(clean):  # "与古田县、宁德市合作建设…": each place of the list
-        at = m.start(1)
-        for part in m.group(1).split("、"):
+        at = m.start(m.lastindex)
+        for part in m.group(m.lastindex).split("、"):
             spans.append((at, at + len(part)))
             at += len(part) + 1
     for s, e in spans:

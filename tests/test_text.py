@@ -1445,3 +1445,14 @@ def test_units_a_head_leads_lines_under_sixty_many_with_many_and_a_new_situation
     assert item["relations"] == []  # which firm signed with which university, the text does not say
     [item] = run("李旭锋表示，要开拓区校合作共赢新局面。")
     assert item["organisations"] == []
+
+
+def test_places_included_in_a_list_counted_firms_and_more_forms():
+    [item] = run("会上，包括朝阳市、铁岭市、锦州市在内的3个辽宁省内城市科技部门与大连工业大学签署了合作共同宣言。")
+    assert {(r["source"]["name"], r["target"]["name"]) for r in item["relations"]} == {
+        ("朝阳市", "大连工业大学"), ("铁岭市", "大连工业大学"), ("锦州市", "大连工业大学")}
+    [item] = run("一年来，上海第二工业大学先后和伟博化工、哈亿曼电子科技、三鑫钢管3家企业签订4项合作协议。")
+    assert [o["name"] for o in item["organisations"]] == ["上海第二工业大学", "伟博化工", "哈亿曼电子科技", "三鑫钢管"]
+    [item] = run("我市分别走进华中科技大学、岳麓山大学科技城开展对接，华中科技大学校长、中国工程院尤政院士会见了一行。"
+                 "上海第二工业大学周志萍处长一行来我海盐经济开发区开展合作活动，探索建立10个以上高校产学研联盟中心。")
+    assert [o["name"] for o in item["organisations"]] == ["华中科技大学", "岳麓山大学科技城", "上海第二工业大学", "海盐经济开发区"]
