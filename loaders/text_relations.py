@@ -391,21 +391,16 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             continue
         led_units: list[Mention] = []
         own = _OWN.search(text, s0 + after_escort, s1)
-        if own is None and subject is None and ctx is None:  # "董事长带领机电学院和教务处负责人，来到…": its units go
-            lead = _LEADS.search(text, s0, s1)
-            came = _ARRIVES.search(text, lead.end(), s1) if lead else None
-            units = [m for m in actors if lead.end() <= m.start and m.end <= came.start()] if came else []
-            if units and all(bare_unit(m.name) for m in units):
-                subject, led_units = units[0], units[1:]
+        units = _led_units(text, s0, s1, actors) if own is None and subject is None and ctx is None else []
+        if units:  # "董事长带领机电学院和教务处负责人，来到…": its units go
+            subject, led_units = units[0], units[1:]
         if (own and subject is not None and own.start() < subject.start and not _WITH_AFTER.match(text, own.end())
                 and re.search(r"[，,]", text[own.end():subject.start])):
             own = None  # "为推动学校特色化发展，A学院与B签署…": the school of a purpose phrase; A acts
         if own and (subject is None or own.start() < subject.start):
-            lead = _LEADS.search(text, own.end(), s1) if ctx is None and subject is None else None
-            came = _ARRIVES.search(text, lead.end(), s1) if lead else None
-            units = [m for m in actors if lead.end() <= m.start and m.end <= came.start()] if came else []
-            if units and all(bare_unit(m.name) for m in units):
-                subject, led_units = units[0], units[1:]  # "校长率领化材学院负责人、科研处负责人前往A": its units go
+            units = _led_units(text, own.end(), s1, actors) if ctx is None and subject is None else []
+            if units:  # "校长率领化材学院负责人、科研处负责人前往A": its units go
+                subject, led_units = units[0], units[1:]
             if ctx is None and subject is not None and bare_unit(subject.name) and (
                     own.end() == subject.start or _LEADS.search(text, own.end(), subject.start)):
                 pass  # "我校科技处走访A", "校长率领化材学院负责人…": its own unit acts (a node for this text only)
@@ -678,6 +673,15 @@ def _starts_pair(text: str, s0: int, m: Mention, head: Mention) -> bool:
 def _phrase_start(text: str, s0: int, pos: int) -> int:
     """Where the comma phrase holding `pos` starts, in the clause starting at `s0`."""
     return max((p.end() for p in _PHRASE_END.finditer(text, s0, pos)), default=s0)
+
+
+def _led_units(text: str, start: int, end: int, actors: list[Mention]) -> list[Mention]:
+    """The offices and schools named without their body that a head, after `start`, leads somewhere
+    ("校长率领化材学院负责人、科研处负责人前往A"): they go, the first as the subject; else []."""
+    lead = _LEADS.search(text, start, end)
+    came = _ARRIVES.search(text, lead.end(), end) if lead else None
+    units = [m for m in actors if lead.end() <= m.start and m.end <= came.start()] if came else []
+    return units if units and all(bare_unit(m.name) for m in units) else []
 
 
 def _policy_of(text: str, s0: int, m: Mention) -> bool:
