@@ -197,9 +197,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     clean = _clean(text)
     known = [Mention(text[m.start():m.end()], m.start(), m.end(), node_id, label, TYPE_OF_LABEL.get(label, "other"))
              for m, node_id, label, _ in (index.matches(text) if hits is None else hits)  # the name as written
-             if not (label != "District" and (_ACADEMICIAN.match(clean, m.end())
-                                               or m.group(0).endswith(("科学院", "工程院", "中科院"))
-                                               and _NAMED_ACADEMICIAN.match(clean, m.end())))]  # 中科院院士薛其坤: a title
+             if not (label != "District" and _academician_title(clean, m.group(0), m.end()))]  # 中科院院士薛其坤: a title
     if lex.body is not None:  # well-known bodies without a name form (国家电网), where no dataset name is
         for m in lex.body.finditer(clean):
             if clean.startswith(("院士", "外籍院士", "资深院士"), m.end()) or _NAMED_ACADEMICIAN.match(clean, m.end()):
@@ -240,8 +238,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             s, e = start + m.start(1), start + m.end(1)
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
-                    or _ACADEMICIAN.match(clean, e) or clean[s - 1:s] == "各"  # 中国科学院院士朱兆良, 各研发部: no body acting
-                    or name.endswith(("科学院", "工程院")) and _NAMED_ACADEMICIAN.match(clean, e)  # 中国科学院钱逸泰院士
+                    or _academician_title(clean, name, e) or clean[s - 1:s] == "各"  # 中国科学院院士朱兆良, 各研发部: no body acting
                     or name.endswith("部") and clean[e:e + 1] == "分"  # "组织部分企业": 组织 + 部分
                     or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
@@ -355,11 +352,11 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
     return m
 
 
+_FIRMS = r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)"  # what a list of firms closes with
 _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+[家户])?"
-                        r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)"
-                        # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
+                        + _FIRMS +  # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
                         r"|((?:[^、，。,；;：:“”与和这我]{2,12}、)+[^、，。,；;：:“”与和这我]{2,12}?)[0-9０-９一二两三四五六七八九十]+家"
-                        r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)")
+                        + _FIRMS)
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
@@ -829,8 +826,17 @@ _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{2,8}}?所(?![长属在有以])|[{CJK
 # (its institute's short name, 兰州化物所, or a name joining two fields, …生物医药与健康研究院)
 # an academician's title (外籍院士 too) before the person's name or another title (not 院士、所长行活动,
 # 院士工作站, 院士专家)
-_NAMED_ACADEMICIAN = re.compile(rf"[{CJK}]{{2,3}}院士")  # 中国科学院钱逸泰院士: a title, the name before it
 _ACADEMICIAN = re.compile(r"(?:外籍|资深)?院士(?:(?=[\u4e00-\u9fff])(?![行们专团工])|、(?!所长|专家))")  # 院士、甲大学校长: two titles
+_NAMED_ACADEMICIAN = re.compile(rf"[{CJK}]{{2,3}}院士")  # 中国科学院钱逸泰院士: a title, the name before it
+
+
+def _academician_title(clean: str, name: str, end: int) -> bool:
+    """The body `name`, ending at `end`, is only an academician's title: 中科院院士薛其坤, or an
+    academy before the person's name and 院士 (中国科学院钱逸泰院士)."""
+    return bool(_ACADEMICIAN.match(clean, end)
+                or name.endswith(("科学院", "工程院", "中科院")) and _NAMED_ACADEMICIAN.match(clean, end))
+
+
 _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")
