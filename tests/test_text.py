@@ -1456,3 +1456,18 @@ def test_places_included_in_a_list_counted_firms_and_more_forms():
     [item] = run("我市分别走进华中科技大学、岳麓山大学科技城开展对接，华中科技大学校长、中国工程院尤政院士会见了一行。"
                  "上海第二工业大学周志萍处长一行来我海盐经济开发区开展合作活动，探索建立10个以上高校产学研联盟中心。")
     assert [o["name"] for o in item["organisations"]] == ["华中科技大学", "岳麓山大学科技城", "上海第二工业大学", "海盐经济开发区"]
+
+
+def test_bodies_named_by_level_or_office_alone_are_one_node_per_text_in_the_store(embedded, tmp_path):
+    from loaders.pipeline import load_paths, load_texts
+    load_paths(embedded, [ROOT / "data" / "chongqing"])
+    for name in ("a.txt", "b.txt"):  # two pages, each about its own province's 省科协 and its own 科技处
+        (tmp_path / name).write_text(f"{name}：省科协与甲乙新材料科技有限公司签订合作协议，科技处与甲乙新材料科技有限公司座谈交流。",
+                                     encoding="utf-8")
+    load_texts(embedded, [tmp_path / "a.txt", tmp_path / "b.txt"])
+    rows = embedded.query("MATCH (o) WHERE o.basis = $b AND o.name_zh IN $names RETURN o.name_zh, o.notes ORDER BY o.name_zh",
+                          {"b": "extracted", "names": ["省科协", "科技处", "甲乙新材料科技有限公司"]}).rows
+    names = [r[0] for r in rows]
+    assert names.count("省科协") == 2 and names.count("科技处") == 2  # one per text: whose, only each text says
+    assert names.count("甲乙新材料科技有限公司") == 1  # a firm named in full is one node wherever it is named
+    assert all("one node for" in r[1] for r in rows if r[0] == "省科协")
