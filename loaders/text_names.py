@@ -49,14 +49,14 @@ class Lexicons:
         # a city's or district's own bureau is often written with 市 / 区 / 县 alone (市药监局, 区科技局)
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
-                                    rf"|[省市区县](?:{gov}|政府|工商联|科协|农科院)|(?:{offices})"  # 教务处副处长: the office alone
+                                    rf"|[省市区县](?:{gov}|{_LEVEL_BODIES})|(?:{offices})"  # 教务处副处长: the office alone
                                     rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任)"  # 教育系党总支书记
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
-        self.short_government = re.compile(rf"[省市区县](?:{gov}|政府|工商联|科协|农科院)")  # 市政府, 区科技局, 省科协: three characters
+        self.short_government = re.compile(rf"[省市区县](?:{gov}|{_LEVEL_BODIES})")  # 市政府, 区科技局, 省科协: three characters
         self.kind_patterns = [(re.compile(re.escape(word)), kind) for word, kind in self.kinds]
         self.keyword_owner = {k: c for c, kws in self.clusters.items() for k in kws}
         self.keywords = re.compile("|".join(re.escape(k) for k in sorted(self.keyword_owner,
@@ -676,7 +676,7 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_UNIT_END = ("学院", "分院", "研究院", "所", "中心", "实验室", "系", "科技园", "处", "办公室")
+_UNIT_END = ("学院", "分院", "研究院", "所", "中心", "实验室", "系", "科技园", "处", "办公室", "实验站", "试验站")
 # government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
 _BODY_END = ("委员会", "局", "委", "厅")
 _ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
@@ -842,6 +842,8 @@ _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (no
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")
 _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所家个](?=研究所|研究院|大学|学院|高校|企业|公司)")
 # bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
+# bodies written with their level alone besides the government forms (市政府, 省科协, 省农科院, 市林科所)
+_LEVEL_BODIES = "政府|工商联|科协|农科院|农科所|林科所"
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"

@@ -112,7 +112,7 @@ _LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|�
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
 _VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展|主办的|承办的)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
 _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|[^”\"]会|活动|专场|行)[”\"]")  # (洽谈会, 视频会, 推进会, 高校行)
-_OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|秘书长|书记|董事长|理事长|总经理|经理|局长|处长|部长|区长|县长|市长|"
+_OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|秘书长|书记|董事长|理事长|总经理|经理|厅长|局长|处长|部长|区长|县长|市长|"
             r"会长|主席|专家|助理|总监|负责人)")
 # an officer of the body just named, then what they say: "B校长助理刘平表示", "B张明部长在会上详细介绍了"
 _SPEAKER = re.compile(rf"(?:(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
@@ -133,11 +133,12 @@ _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:�
 _ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
 _AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
 _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
-_LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队)")
+# a person named before with their body, leading a visit: "史樱煜一行…", "杨治平副厅长在B陪同下考察了…"
+_LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队|副?{_OFFICER}(?:一行|率|带队|在|先后|考察|调研|走访|参观|来到|前往|赴))")
 _OWN_GOVERNMENT = re.compile(r"我市|我区|我县|本市|本区|本县")
 _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|摄(?![制像]))")
 _WITH = re.compile(r"与|和|同|跟|携手|联合|为|向|帮助|支持|邀请")
-_TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|局长|处长|部长|区长|县长|市长|专家)")
+_TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院士|教授|研究员|校长|院长|所长|主任|书记|董事长|总经理|厅长|局长|处长|部长|区长|县长|市长|专家)")
 
 
 def _acting_districts(text: str, hits: list[Hit]) -> list[Mention]:

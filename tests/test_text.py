@@ -1471,3 +1471,16 @@ def test_bodies_named_by_level_or_office_alone_are_one_node_per_text_in_the_stor
     assert names.count("省科协") == 2 and names.count("科技处") == 2  # one per text: whose, only each text says
     assert names.count("甲乙新材料科技有限公司") == 1  # a firm named in full is one node wherever it is named
     assert all("one node for" in r[1] for r in rows if r[0] == "省科协")
+
+
+def test_a_field_station_is_its_universitys_unit_and_a_titled_person_leads_a_later_visit():
+    [item] = run("中国农业大学吴桥实验站位于吴桥县曹洼乡，始建于1983年。此次中国农业大学与吴桥县人民政府合作框架协议的签署，将提升实验站条件。")
+    assert ("中国农业大学吴桥实验站", "platform") in {(o["name"], o["type"]) for o in item["organisations"]}
+    assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]} == {
+        ("中国农业大学", "吴桥县人民政府", "签约")}  # the station's name holds the university's: still two bodies
+    [item] = run("省科技厅副厅长杨治平和农村科技处负责人参加了仪式。次日，杨治平副厅长在常德市科技局赵星局长等陪同下，"
+                 "考察了甲乙水殖公司、市林科所等单位。")
+    assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]} == {
+        ("省科技厅", "甲乙水殖公司", "调研"), ("省科技厅", "市林科所", "调研")}  # 杨治平 was named with 省科技厅
+    [item] = run("大邑县科技局局长卢庆及大邑县甲乙肉牛养殖场负责人一行来校交流，学工处处长出席。")
+    assert {(o["name"], o["type"]) for o in item["organisations"]} >= {("大邑县甲乙肉牛养殖场", "enterprise"), ("学工处", "other")}
