@@ -94,7 +94,7 @@ _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phr
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
-_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")

@@ -1484,3 +1484,10 @@ def test_a_field_station_is_its_universitys_unit_and_a_titled_person_leads_a_lat
         ("省科技厅", "甲乙水殖公司", "调研"), ("省科技厅", "市林科所", "调研")}  # 杨治平 was named with 省科技厅
     [item] = run("大邑县科技局局长卢庆及大邑县甲乙肉牛养殖场负责人一行来校交流，学工处处长出席。")
     assert {(o["name"], o["type"]) for o in item["organisations"]} >= {("大邑县甲乙肉牛养殖场", "enterprise"), ("学工处", "other")}
+
+
+def test_a_delegation_that_visits_by_fang_wen():
+    [item] = run("1月28日，甲乙县人民政府副县长王秀江率县直部门负责人一行13人，访问青岛农业大学合作社学院。")
+    assert [o["name"] for o in item["organisations"]] == ["甲乙县人民政府", "青岛农业大学合作社学院"]  # 访问 starts no name
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("甲乙县人民政府", "青岛农业大学合作社学院", "调研")]
