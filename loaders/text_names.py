@@ -589,6 +589,11 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
             for short in {core, bare, brand} | pairs:
                 if len(short) >= 4 and short != m.name:
                     aliases.setdefault(short, m)
+        usual = _UNIVERSITY_ABBREVIATED.fullmatch(m.name) if m.type == "university" else None
+        if usual:  # 湖南农业大学 → 湖南农大, 贵州师范大学 → 贵师大: the usual short forms of a university's kind
+            place, kind = usual.groups()
+            for short in (place + _UNIVERSITY_KINDS[kind], place[0] + _UNIVERSITY_KINDS[kind]):
+                aliases.setdefault(short, m)
         tail = next((t for t in _BACK_REFERENCE if m.name.endswith(t) and len(m.name) > len(t) + 1
                      and not (m.start >= 0 and built_here(text, m.start))), None)
         if tail is not None:  # "…与研究院签约" after 西南大学广东研究院: that institute, if the text's only one not being built
@@ -600,6 +605,10 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
             aliases.setdefault(own.group(2), m)
 
 
+# universities by their kind's usual short form, after a two-character place (湖南农大, 贵师大)
+_UNIVERSITY_KINDS = {"农业": "农大", "师范": "师大", "工业": "工大", "科技": "科大", "理工": "理工大", "医科": "医大",
+                     "财经": "财大", "交通": "交大", "林业": "林大"}
+_UNIVERSITY_ABBREVIATED = re.compile(rf"([{CJK}]{{2}})({'|'.join(_UNIVERSITY_KINDS)})大学")
 # a university outside the dataset with a unit after it, by their forms
 _OWN_UNIT = re.compile(rf"([{CJK}]{{2,10}}?大学)([{CJK}]{{2,16}}(?:研究院|研究所|学院|中心|实验室))")
 BUILT_BEFORE = re.compile(r"(?:共建|组建|筹建|新建|建设|建立|成立|设立|打造|揭牌|创设|建有|下设|设有)了?的?[“\"《]?$")

@@ -411,7 +411,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             else:
                 subject = ctx  # "学校与沙坪坝区深度合作": the university of the text acts first
         elif subject is not None and _WITH_BEFORE.search(text, max(s0, subject.start - 3), subject.start):
-            after = [m for m in actors if m.start > subject.end and not _governed(text, s0, m)]
+            after = [m for m in actors if m.start > subject.end and not _governed(text, s0, m)
+                     and not _built(text, s0, m, actors)]  # (not "…，共同组建“A实验室”": what they build)
             # "在与A的两年合作中，B…": B acts with A; else "赴北京与A签署…": the subject is left out
             subject = after[0] if current is None and after and re.search(
                 r"[，,]", text[subject.end:after[0].start]) else None

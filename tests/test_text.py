@@ -1491,3 +1491,11 @@ def test_a_delegation_that_visits_by_fang_wen():
     assert [o["name"] for o in item["organisations"]] == ["甲乙县人民政府", "青岛农业大学合作社学院"]  # 访问 starts no name
     assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
         ("甲乙县人民政府", "青岛农业大学合作社学院", "调研")]
+
+
+def test_a_universitys_usual_short_form_and_what_a_subjectless_signing_builds():
+    items = run("湖南农业大学与甲乙县人民政府签订合作协议。\n\n会上，湖南农大专家介绍了成果。\n\n贵州师范大学校长出席。\n\n期间，贵师大一行参观了甲乙产业园。")
+    names = [o["name"] for it in items for o in it["organisations"]]
+    assert "湖南农大" in names and "贵师大" in names  # 湖南农业大学 / 贵州师范大学 written the usual short way
+    [item] = run("11月8日，与贵州师范大学签订战略合作协议，共同组建“电子器件增材制造联合实验室”。")
+    assert item["relations"] == []  # the signer is left out; the laboratory is what they build, no party
