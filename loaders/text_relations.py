@@ -134,6 +134,10 @@ _ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
 _AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
 _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
 # a person named before with their body, leading a visit: "史樱煜一行…", "杨治平副厅长在B陪同下考察了…"
+# a clause that opens with a head's team, after its date at most ("次日，关延平一行先后来到…")
+_TEAM_HEAD = re.compile(rf"\s*(?:[0-9０-９]+月[0-9０-９]+日|次日|当天|随后|之后|同日)?[上下]?午?[，,]?\s*(?!会后|会前|随后|之后|期间|当天|次日)[{CJK}]{{2,3}}一行")
+# the subject and a body with it, then what they are: "A与B是各自行业的龙头企业", "A和B都是…"
+_DESCRIBED = re.compile(rf"\s*(?:与|和|及)[^，,。；;与和]{{2,30}}?(?:都|均|同|也)?是(?!否)")
 _LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队|副?{_OFFICER}(?:一行|率|带队|在|先后|考察|调研|走访|参观|来到|前往|赴))")
 _OWN_GOVERNMENT = re.compile(r"我市|我区|我县|本市|本区|本县")
 _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|摄(?![制像]))")
@@ -329,6 +333,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             # "A是由B举办、C与B签约共建的…学校", "A作为B与C合作共建的…": A is what they made, not a party
             actors = [m for m in actors if m.key != subject.key]
             subject = actors[0] if actors else None  # the first maker, though 作为 / 由 come before it
+        if subject is not None and subject.start >= 0 and _DESCRIBED.match(text, subject.end):
+            continue  # "A与B是各自行业的龙头企业，C拥有…": what they are, no activity
         ceremony = _CEREMONY.search(text, s0, s1)  # "…共同参加了A与B产学研合作协议签约仪式": A and B sign
         signed = [m for m in actors if ceremony and ceremony.start(1) <= m.start < ceremony.end(1)] if ceremony else []
         if len(signed) >= 2:
@@ -386,6 +392,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             led_by = _LED_BY.search(sentence)
             named = memory.people
             subject = led_by and (named.get(led_by.group(1)) or named.get(led_by.group(1)[-2:])) or None
+        if subject is None and memory is not None and memory.visitor is not None and _TEAM_HEAD.match(sentence):
+            subject = memory.visitor  # "关延平一行先后来到A、B": a team's head not named with a body, the team that came
         own_gov = _OWN_GOVERNMENT.search(text, s0, s1)
         if own_gov and own_gov.group(0) not in (owners or {}) and (subject is None or own_gov.start() < subject.start):
             current = None  # "我市与A签订…": a city we cannot name; better nothing than the subject before
@@ -510,7 +518,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 and _nearest_kind(words, len(sentence), lex) is None):
             continue  # "A主任X、B局长Y出席会议": who attended; "会后，参观了C" is still the visitors'
         current = subject
-        if memory is not None and subject.start >= 0 and _VISITS.search(sentence, subject.end - s0):
+        if memory is not None and (subject.start >= 0 or subject is ctx) and _VISITS.search(sentence, max(0, subject.end - s0)):
             memory.visitor, memory.co_visitors = subject.at(), [m.at() for m in co_subjects]
         if _ELECTS.search(sentence):
             continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities

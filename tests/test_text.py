@@ -1388,7 +1388,7 @@ def test_an_academys_own_page_and_a_city_a_team_goes_to():
         (r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]}
     [item] = run("5月17日，经济管理学院学工组一行前往内江市进行走访调研。学院一行赴三明市清流县考察调研。")
     assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
-        ("经济管理学院", "内江市", "调研")]  # (三明市 is where 清流县 is, not the place visited)
+        ("经济管理学院", "内江市", "调研"), ("经济管理学院", "清流县", "调研")]  # (三明市 is where 清流县 is, not visited)
 
 
 def test_places_listed_after_with_that_build_together_and_a_firm_a_team_goes_to_see():
@@ -1499,3 +1499,13 @@ def test_a_universitys_usual_short_form_and_what_a_subjectless_signing_builds():
     assert "湖南农大" in names and "贵师大" in names  # 湖南农业大学 / 贵州师范大学 written the usual short way
     [item] = run("11月8日，与贵州师范大学签订战略合作协议，共同组建“电子器件增材制造联合实验室”。")
     assert item["relations"] == []  # the signer is left out; the laboratory is what they build, no party
+
+
+def test_a_teams_head_named_without_a_body_and_bodies_described_together():
+    page = ("甲乙大学新闻网\n\n6月25日，党委书记关延平，副校长赵长林一行到丙丁经济技术开发区考察调研。\n\n"
+            "关延平一行先后来到戊己客车股份有限公司、庚辛食品集团股份有限公司，了解企业生产情况。\n\n"
+            "戊己客车与庚辛食品是各自行业的龙头企业，甲乙大学拥有一批人才，具有开展深度合作的便利条件。")
+    items = run(page)
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in items[-2]["relations"]] == [
+        ("甲乙大学", "戊己客车股份有限公司", "调研"), ("甲乙大学", "庚辛食品集团股份有限公司", "调研")]  # the team that came
+    assert items[-1]["relations"] == []  # what the firms are, not something they did together
