@@ -1509,3 +1509,9 @@ def test_a_teams_head_named_without_a_body_and_bodies_described_together():
     assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in items[-2]["relations"]] == [
         ("甲乙大学", "戊己客车股份有限公司", "调研"), ("甲乙大学", "庚辛食品集团股份有限公司", "调研")]  # the team that came
     assert items[-1]["relations"] == []  # what the firms are, not something they did together
+
+
+def test_liaising_is_an_exchange():
+    [item] = run("甲乙市科技局近期与中国科学院大学积极沟通接洽，探索推进合作共建科技成果转化平台工作。")
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("甲乙市科技局", "中国科学院大学", "合作交流")]  # (exploring a platform to build is not building it)
