@@ -559,6 +559,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             kind = _agreed(kind or "other", words, max(0, at))
             if any(a <= partner.start < b for a, b in titles):
                 kind = "签约"  # "A签署《A B 合作框架协议》": the title's 合作 is the agreement's name
+            elif partner.start >= 0 and _CO_HOSTS.match(text, partner.end) and not _AGREEMENT.search(text, partner.end, s1):
+                kind = "other"  # "A与B联合举办了…主题党日活动，通过实地调研…": they host an event together
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
             own_end = _PHRASE_END.search(text, partner.end, s1) if visited else None
@@ -593,6 +595,7 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
     return []
 
 
+_CO_HOSTS = re.compile(r"\s*(?:等\S{0,6}?)?(?:联合|共同)(?:举办|主办)")  # right after the partner
 _HOSTS = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合)?(?:主办|承办|协办|联办)")
 
 

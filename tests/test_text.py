@@ -1515,3 +1515,9 @@ def test_liaising_is_an_exchange():
     [item] = run("甲乙市科技局近期与中国科学院大学积极沟通接洽，探索推进合作共建科技成果转化平台工作。")
     assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
         ("甲乙市科技局", "中国科学院大学", "合作交流")]  # (exploring a platform to build is not building it)
+
+
+def test_two_bodies_hosting_an_event_together():
+    [item] = run("10月16日，甲乙产投集团与华中科技大学经济学院金融系教师党支部联合举办了主题党日活动，通过实地调研、集中学习和深度交流，凝聚共识。")
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("甲乙产投集团", "华中科技大学经济学院金融系教师党支部", "other")]  # the event, not the visits it held
