@@ -1521,3 +1521,9 @@ def test_two_bodies_hosting_an_event_together():
     [item] = run("10月16日，甲乙产投集团与华中科技大学经济学院金融系教师党支部联合举办了主题党日活动，通过实地调研、集中学习和深度交流，凝聚共识。")
     assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
         ("甲乙产投集团", "华中科技大学经济学院金融系教师党支部", "other")]  # the event, not the visits it held
+
+
+def test_a_cooperation_base_is_built_together():
+    [item] = run("同时，湖南农业大学授予了甲乙食品公司等七家企业“湖南农业大学产学研合作基地”匾牌。")
+    assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("湖南农业大学", "甲乙食品公司", "共建")]
