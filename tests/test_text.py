@@ -1527,3 +1527,11 @@ def test_a_cooperation_base_is_built_together():
     [item] = run("同时，湖南农业大学授予了甲乙食品公司等七家企业“湖南农业大学产学研合作基地”匾牌。")
     assert [(r["source"]["name"], r["target"]["name"], r["kind"]) for r in item["relations"]] == [
         ("湖南农业大学", "甲乙食品公司", "共建")]
+
+
+def test_a_team_that_goes_to_firms_in_turn_and_a_verb_before_an_alliance():
+    [item] = run("10月26日，甲乙市科学技术局局长许洪斌带队调研。许洪斌一行先后到花千源蜂业、山地鸡遗传资源研究所等企业，"
+                 "详细询问科技成果转化运用情况。")
+    assert {(r["target"]["name"], r["kind"]) for r in item["relations"]} == {("花千源蜂业", "调研"), ("山地鸡遗传资源研究所", "调研")}
+    [item] = run("重庆市经信委全力支持产业联盟，积极配合联盟的发展需求。")
+    assert [o["name"] for o in item["organisations"]] == ["重庆市经信委"]  # (配合 starts no name: not 配合联盟)
