@@ -385,7 +385,10 @@ _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))((?:{_PROVINCE.pattern})?[{CJK
                        r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈|共建|合作共建|合作建设)")  # (与甘肃白银市共建的…)
 _PLACE_NAME = rf"[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市)"
 _WITH_GOV_LIST = re.compile(rf"(?<=与)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=合作建设|合作共建|共同|共建|签署|签订)"
-                            rf"|(?<=包括)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=在内的)")  # (包括朝阳市、铁岭市…在内的5个城市)
+                            rf"|(?<=包括)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=在内的)"  # (包括朝阳市、铁岭市…在内的5个城市)
+                            rf"|(?<=[到赴往])(?:[{CJK}]{{2,3}}市(?=[{CJK}]{{2,3}}[县区]))?((?:{_PLACE_NAME}[、和及])+{_PLACE_NAME})"
+                            rf"(?:等地)?(?=[，,]?[{CJK}]{{0,6}}?(?:学习|考察|调研|交流|参观|开展|走访))")
+# (… or visited in turn: "赴六安市舒城县、金寨县和叶集区等地，走访…", each county, not the city they are in)
 # (places listed after 与 that build or sign together: "与古田县、宁德市合作建设…分院")
 _LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
@@ -552,7 +555,7 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
                                  *_BARE_ZONE.finditer(clean), *_VISITED_COUNTY.finditer(clean)]]
     for m in _WITH_GOV_LIST.finditer(clean):  # "与古田县、宁德市合作建设…": each place of the list
         at = m.start(m.lastindex)
-        for part in m.group(m.lastindex).split("、"):
+        for part in re.split("[、和及]", m.group(m.lastindex)):
             spans.append((at, at + len(part)))
             at += len(part) + 1
     for s, e in spans:

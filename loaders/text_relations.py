@@ -66,6 +66,7 @@ _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借�
                                   r"[^，,。；;]{0,24}?(?:率队|带队|一行)")  # "两江新区管委会副主任郑航率队来访": its officers
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
+_DISTRICT_VISITED = re.compile(rf"[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|走访)")
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
 # the university of the text, or its head with no body named before ("副校长赵光强来到A、B…")
 _OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)"
@@ -148,8 +149,9 @@ _TITLE = re.compile(r"(?:外籍|资深|首席|名誉|党委|党组|副)?(?:院�
 def _acting_districts(text: str, hits: list[Hit]) -> list[Mention]:
     found = [Mention(name, m.start(), m.end(), node_id, "District", "government")
              for m, node_id, label, name in hits if label == "District"]
-    acts = [bool(_DISTRICT_ACTS_AFTER.match(text, d.end) or _DISTRICT_ACTS_BEFORE.search(text, max(0, d.start - 5), d.start))
-            for d in found]
+    acts = [bool(_DISTRICT_ACTS_AFTER.match(text, d.end) or _DISTRICT_ACTS_BEFORE.search(text, max(0, d.start - 5), d.start)
+                 or _DISTRICT_VISITED.match(text, d.end) and re.search("(?:到|赴|前往|来到|走进)$", text[max(0, d.start - 2):d.start]))
+            for d in found]  # (or a team goes there: "…一行到梁平区考察交流")
     # a district listed with one that acts acts too: "与两江新区、江北、南岸等9区县签订", "璧山、铜梁与…"
     for i in [*range(1, len(found)), *range(len(found) - 2, -1, -1)]:
         for j in (i - 1, i + 1):

@@ -1535,3 +1535,12 @@ def test_a_team_that_goes_to_firms_in_turn_and_a_verb_before_an_alliance():
     assert {(r["target"]["name"], r["kind"]) for r in item["relations"]} == {("花千源蜂业", "调研"), ("山地鸡遗传资源研究所", "调研")}
     [item] = run("重庆市经信委全力支持产业联盟，积极配合联盟的发展需求。")
     assert [o["name"] for o in item["organisations"]] == ["重庆市经信委"]  # (配合 starts no name: not 配合联盟)
+
+
+def test_counties_visited_in_turn_and_a_district_a_team_goes_to():
+    [item] = run("9月3日，生工学院教工第二党支部组织党员先赴六安市舒城县、金寨县和叶集区等地，走访当地的种植基地。")
+    assert [(r["target"]["name"], r["kind"]) for r in item["relations"]] == [
+        ("舒城县", "调研"), ("金寨县", "调研"), ("叶集区", "调研")]  # each county visited, not 六安市 they are in
+    [item] = run("7月11日，甲乙经开区科协陈绍云等一行到北碚区考察交流院士专家工作站等相关工作。")
+    assert [(r["source"]["name"], r["target"]["name"], r["target"]["id"], r["kind"]) for r in item["relations"]] == [
+        ("甲乙经开区科协", "北碚区", "district.beibei", "调研")]  # a Chongqing district of the dataset
