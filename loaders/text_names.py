@@ -356,7 +356,8 @@ _FIRMS = r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业
 _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+[家户])?"
                         + _FIRMS +  # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
                         r"|((?:[^、，。,；;：:“”与和这我]{2,12}、)+[^、，。,；;：:“”与和这我]{2,12}?)[0-9０-９一二两三四五六七八九十]+家"
-                        + _FIRMS)
+                        + _FIRMS +  # (or one firm a team visits: "参观考察了梁平区天胜电子等企业")
+                        r"|(?:(?<=参观了|考察了|走访了|调研了)|(?<=考察|参观))([^、，。,；;：:“”与和这我]{2,16}?)等" + _FIRMS)
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
@@ -435,7 +436,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
         for i, (start, part) in enumerate(parts):
             name = part
             last = _BREAK.split(name)[-1]  # "活动吸引了初链科技": the name after the clause words
-            place = _LIST_PLACE.match(last) if i == 0 and len(parts) > 1 else None
+            place = _LIST_PLACE.match(last) if i == 0 and (len(parts) > 1 or g == 3) else None
             if place and len(last) - place.end() >= 4:
                 last = last[place.end():]  # "东台市安航船舶、伟龙意程…": the city is where all of them are
             if re.search(r"[0-9０-９]$", name[:len(name) - len(last)]) or last in lex.generic_names:

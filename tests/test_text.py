@@ -1544,3 +1544,8 @@ def test_counties_visited_in_turn_and_a_district_a_team_goes_to():
     [item] = run("7月11日，甲乙经开区科协陈绍云等一行到北碚区考察交流院士专家工作站等相关工作。")
     assert [(r["source"]["name"], r["target"]["name"], r["target"]["id"], r["kind"]) for r in item["relations"]] == [
         ("甲乙经开区科协", "北碚区", "district.beibei", "调研")]  # a Chongqing district of the dataset
+
+
+def test_one_firm_a_team_visits_before_deng_qiye():
+    [item] = run("随后，考察组一行实地参观考察了梁平区天胜电子等企业。")
+    assert [(o["name"], o["type"]) for o in item["organisations"]] == [("天胜电子", "enterprise")]  # where it is, cut
