@@ -138,7 +138,7 @@ _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代�
 # a clause that opens with a head's team, after its date at most ("次日，关延平一行先后来到…")
 _TEAM_HEAD = re.compile(rf"\s*(?:[0-9０-９]+月[0-9０-９]+日|次日|当天|随后|之后|同日)?[上下]?午?[，,]?\s*(?!会后|会前|随后|之后|期间|当天|次日)[{CJK}]{{2,3}}一行")
 # the subject and a body with it, then what they are: "A与B是各自行业的龙头企业", "A和B都是…"
-_DESCRIBED = re.compile(rf"\s*(?:与|和|及)[^，,。；;与和]{{2,30}}?(?:都|均|同|也)?是(?!否)")
+_DESCRIBED = re.compile(r"\s*(?:与|和|及)[^，,。；;与和]{2,30}?(?:都|均|同|也)?是(?!否)")
 _LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队|副?{_OFFICER}(?:一行|率|带队|在|先后|考察|调研|走访|参观|来到|前往|赴))")
 _OWN_GOVERNMENT = re.compile(r"我市|我区|我县|本市|本区|本县")
 _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|摄(?![制像]))")
