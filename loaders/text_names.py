@@ -18,7 +18,7 @@ CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -692,6 +692,7 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
 _UNIT_END = ("学院", "分院", "研究院", "所", "中心", "实验室", "系", "科技园", "处", "办公室", "实验站", "试验站")
 # government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
 _BODY_END = ("委员会", "局", "委", "厅")
+_TITLED = re.compile("校长|院长|所长|局长|处长|部长|书记|主任|经理|总监|教授|院士|研究员|董事长")  # a title: no field holds one
 _ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
 _NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本院", "该院", "双方", "企业", "高校", "政府", "学生", "师生",
                 "校企", "校地", "专家", "团队"}
@@ -721,6 +722,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
         if left is not None and m.name.endswith("集团") and len(left[1]) < 4:
             left = None  # "金同元与信发集团": a person and a group, not 生命科技与新材料产业集团
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
+                and not _TITLED.search(left[1])  # "副校长张祥云与科技处处长…": a person, then an office
                 and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团") and not _FIELD_WORD.search(left[1]))
                 # "河南神玖天航与轻院研究院": two bodies; "湖南农业信息与工程研究所": one, its fields joined
                 and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
@@ -804,7 +806,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     if _OFFICER_INSIDE.search(name):
         return None  # "大连市副市长张志宏沙区政府": a person between two bodies (a comma left out), no one name
     described = name.rfind("企业")
-    if described > 0 and _COMPANY.fullmatch(name[described + 2:]) and len(name) - described - 2 >= 6:
+    if (described > 0 and _COMPANY.fullmatch(name[described + 2:]) and len(name) - described - 2 >= 6
+            and not name.startswith("孵化", described + 2)):  # (…科技企业孵化器有限公司: an incubator, one name)
         name = name[described + 2:]  # "武清区招商引资企业克伦斯(天津)…有限公司": the firm, after what it is
     if name.startswith("应") and not name.startswith(("应用", "应急")):
         name = name[1:]  # "应天能电池集团…的邀请": at the invitation of

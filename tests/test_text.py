@@ -1549,3 +1549,12 @@ def test_counties_visited_in_turn_and_a_district_a_team_goes_to():
 def test_one_firm_a_team_visits_before_deng_qiye():
     [item] = run("随后，考察组一行实地参观考察了梁平区天胜电子等企业。")
     assert [(o["name"], o["type"]) for o in item["organisations"]] == [("天胜电子", "enterprise")]  # where it is, cut
+
+
+def test_a_person_before_yu_an_incubator_a_base_before_its_firm_and_more_forms():
+    [item] = run("8月7日，校长吕传毅、副校长张祥云与科技处处长魏修亭赴甲乙汽车工业集团考察调研。")
+    assert [o["name"] for o in item["organisations"]][0] == "科技处"  # not 副校长张祥云与科技处: a person, then an office
+    [item] = run("近日，学院一行前往我院的产学研合作基地甲乙汽车制造有限公司和天津圣纳汽车科技企业孵化器有限公司进行了参观调研。")
+    assert [o["name"] for o in item["organisations"]] == ["甲乙汽车制造有限公司", "天津圣纳汽车科技企业孵化器有限公司"]
+    [item] = run("上海申康医院发展中心主任王兴鹏表示，要打通市级医院临床创新与转化的链路。苏州九龙医院是江苏省卫计委确认的三级甲等医院。")
+    assert [o["name"] for o in item["organisations"]] == ["上海申康医院发展中心", "苏州九龙医院", "江苏省卫计委"]
