@@ -391,7 +391,7 @@ _WITH_GOV_LIST = re.compile(rf"(?<=与)((?:{_PLACE_NAME}、)+{_PLACE_NAME})(?=�
                             rf"(?:等地)?(?=[，,]?[{CJK}]{{0,6}}?(?:学习|考察|调研|交流|参观|开展|走访))")
 # (… or visited in turn: "赴六安市舒城县、金寨县和叶集区等地，走访…", each county, not the city they are in)
 # (places listed after 与 that build or sign together: "与古田县、宁德市合作建设…分院")
-_LEGAL_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")
+_LEGAL_END = re.compile(r"(?:控股)?(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团)$")  # (中通客车控股有限公司 → 中通客车)
 _TRADES = "新材料|新能源|科技|技术|电子|医药|汽车|材料|智能|信息|网络|实业|发展|工业|制造|生物|化工"  # what firms' names end with
 _TRADE_END = re.compile(f"(?:{_TRADES})$")
 _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|陕西|湖北|湖南|北京|上海|天津|广东|浙江|江苏|[{CJK}]{{2}}市|"

@@ -276,6 +276,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             return  # "甲市委、市政府": one side
         if units_of_one_body([a.name, b.name]):
             return  # "学校社会合作处要牵头…，科技处要牵头…": two units of one university, not partners
+        if context is not None and any(x.key == context.key and bare_office(y.name) for x, y in ((a, b), (b, a))):
+            return  # "校长…与科技处处长…出席我校与B签约仪式": the page's university and its own office, one side
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))

@@ -1558,3 +1558,12 @@ def test_a_person_before_yu_an_incubator_a_base_before_its_firm_and_more_forms()
     assert [o["name"] for o in item["organisations"]] == ["甲乙汽车制造有限公司", "天津圣纳汽车科技企业孵化器有限公司"]
     [item] = run("上海申康医院发展中心主任王兴鹏表示，要打通市级医院临床创新与转化的链路。苏州九龙医院是江苏省卫计委确认的三级甲等医院。")
     assert [o["name"] for o in item["organisations"]] == ["上海申康医院发展中心", "苏州九龙医院", "江苏省卫计委"]
+
+
+def test_the_pages_university_and_its_own_office_are_one_side_and_a_holding_firms_short_name():
+    page = ("甲乙理工大学新闻网\n\n8月7日，校长吕传毅与科技处处长魏修亭赴聊城考察，并出席我校与丙丁客车控股有限公司战略合作签约仪式。\n\n"
+            "8日，吕传毅一行参观了丙丁客车生产车间。")
+    items = run(page)
+    assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for it in items for r in it["relations"]} == {
+        ("甲乙理工大学", "丙丁客车控股有限公司", "签约")}  # not 科技处 with its own university
+    assert [o["name"] for o in items[-1]["organisations"]] == ["丙丁客车"]  # 丙丁客车控股有限公司 without 控股
