@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts,
-                         find_organisations, mention_ref, ref_key)
+                         find_organisations, level_only, mention_ref, ref_key)
 from .text_relations import OUR_FIRM, Memory, brief_relations, distinct, named_people, prose_relations, restated
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
@@ -266,17 +266,14 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     return {**head, "items": items}
 
 
-_LEVEL_ONLY = re.compile(rf"[省市区县][{CJK}()]{{2,}}")  # 省农科院, 市人民政府, 区科技局: a body by its level alone
-
-
 def _level_links(named: list[Mention]) -> dict[str, Mention]:
     """Bodies named by their level alone (省农科院, 省科协, 市人民政府) that the text also names with
     their place (浙江省农科院, 贵州省科协, 连云港市人民政府), one body only: level-only key → that body."""
     keys = {m.key: m for m in named}
     links = {}
-    for level in (k for k in keys if _LEVEL_ONLY.fullmatch(k)):
+    for level in (k for k in keys if level_only(k)):
         full = [m for k, m in keys.items() if k.endswith(level) and len(k) > len(level) + 1
-                and not _LEVEL_ONLY.fullmatch(k) and "\u4e00" <= k[-len(level) - 1] <= "\u9fff"]
+                and not level_only(k) and "\u4e00" <= k[-len(level) - 1] <= "\u9fff"]
         if len(full) == 1:
             links[level] = full[0]
     return links

@@ -177,6 +177,20 @@ def bare_unit(name: str) -> bool:
     return bare_office(name) or _BARE_SCHOOL.fullmatch(name) is not None and _PLACE_OR_BODY.search(name[:-2]) is None
 
 
+_LEVEL_ONLY = re.compile(rf"[省市区县][{CJK}()]+")
+
+
+def level_only(name: str) -> bool:
+    """`name` is a body named by its level alone, with no place before 省 / 市 / 区 / 县 (省农科院,
+    市人民政府, 区科技局): which province's or city's, only the text around it can say. One test serves
+    the text's links (省农科院 → 浙江省农科院) and the loader's one node per text.
+
+    >>> level_only("省农科院"), level_only("市委"), level_only("浙江省农科院"), level_only("科技处")
+    (True, True, False, False)
+    """
+    return _LEVEL_ONLY.fullmatch(name) is not None
+
+
 def units_of_one_body(names: list[str]) -> bool:
     """Offices and schools named without their body, at least one of them an office (科技处、社会合作处、
     电气工程学院): one body's own units, not bodies that cooperate with each other."""

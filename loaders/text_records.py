@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from graph import schema
 from graph.records import EdgeRecord, NodeRecord, SourceRef, edge
 
-from .text_names import bare_unit
+from .text_names import bare_unit, level_only
 
 
 def _hash(text: str, n: int = 16) -> str:
@@ -106,6 +106,6 @@ def _only_the_text_says(key: str) -> str | None:
     named by its level alone, with no place before 省 / 市 / 区 / 县 (市人民政府, 区科技局, 省科协)."""
     if bare_unit(key):
         return "an office or school named without its body"
-    if key[:1] in "省市区县":
+    if level_only(key):
         return "a body named by its level alone, without its place"
     return None
