@@ -890,6 +890,10 @@ def same_body(a: Mention, b: Mention, units: bool = True) -> bool:
     too: no activity between them. Two dataset actors are the same body only that way."""
     if a.key == b.key:
         return True
+    if a.id is None and b.id is None and "中科院" in (a.name[:3], b.name[:3]) and a.name != b.name:
+        full = [replace(m, name="中国科学院" + m.name[3:]) if m.name.startswith("中科院") else m for m in (a, b)]
+        if full[0].name == full[1].name or same_body(*full, units=units):
+            return True  # 中科院成都分院 / 中国科学院成都分院: CAS by its usual short name
     if a.alias_of or b.alias_of:  # 重庆研究院 defined as 上海交通大学重庆研究院: a unit of 上海交通大学
         full = [replace(m, name=m.alias_of, alias_of=None) if m.alias_of else m for m in (a, b)]
         if same_body(*full, units=units):

@@ -1567,3 +1567,10 @@ def test_the_pages_university_and_its_own_office_are_one_side_and_a_holding_firm
     assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for it in items for r in it["relations"]} == {
         ("甲乙理工大学", "丙丁客车控股有限公司", "签约")}  # not 科技处 with its own university
     assert [o["name"] for o in items[-1]["organisations"]] == ["丙丁客车"]  # 丙丁客车控股有限公司 without 控股
+
+
+def test_cas_by_its_usual_short_name_is_the_same_body():
+    [item] = run("9月23日，甲乙市科学技术局与中国科学院成都分院达成战略合作协议。甲乙市科学技术局与中科院成都分院共建高端科技智库。")
+    pairs = {frozenset((r["source"]["name"], r["target"]["name"])) for r in item["relations"]}
+    assert frozenset(("中国科学院成都分院", "中科院成都分院")) not in pairs  # one body written two ways, not partners
+    assert {r["target"]["name"] for r in item["relations"]} == {"中国科学院成都分院"}
