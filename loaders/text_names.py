@@ -479,6 +479,10 @@ _FIRM_BY_HEAD = re.compile(rf"(?:(?<![{CJK}])|(?<=[有及和与、]))([{CJK}]{{4
                            rf"|(?:(?<=来到)|(?<=走进)|(?<=走访))((?:(?!进行|开展)[{CJK}]){{2,4}}(?:机械|科技|电子|医药|制药|化工|实业))"
                            r"(?=参观|调研|考察|交流|访谈)")
 # (…, or the firm a team goes to see: "一行人来到东林机械参观访谈")
+# a bare name that opens a sentence (after its date) and signs with a named body: "近日，时代新材与A、B…共同签署…"
+_SIGNS_FIRST = re.compile(rf"(?:^|[。！？；;]\s*)(?:(?:近日|日前|目前|今天|昨天|[0-9０-９]+月[0-9０-９]+日[上下]?午?)[，,]\s*)?"
+                          rf"([{CJK}]{{4,6}})(?=与[^，,。；;]{{2,60}}?(?:签署|签订|签约))")  # (not 2-3: a person)
+_PLACE_NAMED = re.compile(rf"[{CJK}]{{1,4}}[省市区县]|(?:{_PROVINCE.pattern})")
 
 
 def _firms_by_head(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
@@ -486,6 +490,14 @@ def _firms_by_head(text: str, clean: str, found: list[Mention], lex: Lexicons) -
     董事长李卓"), as the partner of a cooperation ("加强与天原化工的合作关系"), or as what a team goes
     to see ("来到东林机械参观"): an enterprise, though it has no legal form."""
     out = []
+    for m in _SIGNS_FIRST.finditer(clean):  # "近日，时代新材与A、B…共同签署…": the bare name that signs first
+        s, e = m.span(1)
+        name = clean[s:e]
+        if (any(f.start == e + 1 for f in found) and not any(f.start < e and f.end > s for f in found)
+                and name not in lex.generic_names and name not in _NOT_A_FIELD and not name.startswith(lex.generic_prefixes)
+                and not _BODY_TYPES.search(name)  # (区内单位: a type of body)
+                and not (lex.lead_in and lex.lead_in.match(name)) and not _PLACE_NAMED.fullmatch(name)):
+            out.append(Mention(text[s:e], s, e, None, None, "other"))
     for m in _FIRM_BY_HEAD.finditer(clean):
         s, e = m.span(m.lastindex)
         name = _guarded(_BREAK.split(clean[s:e])[-1], lex)  # "还有重庆全领医药": without the clause words

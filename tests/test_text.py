@@ -307,8 +307,9 @@ def test_well_known_bodies_without_a_name_form_are_found_by_the_curated_list():
     assert grid["id"] is None and grid["type"] == "enterprise" and grid["alias_of"] == "国家电网有限公司"
     assert _triples([item]) == _as_set([("重庆大学", "国家电网", "签约"), ("重庆大学", "中国商飞", "签约")])
     # a longer name that holds one is another organisation; a two-character one only stands as a name
-    [item] = run("国网重庆电力与国家电网重庆甲乙供电公司签署协议。")
-    assert [o["name"] for o in item["organisations"]] == ["国家电网重庆甲乙供电公司"]
+    [item] = run("国网重庆电力与国家电网重庆甲乙供电公司签署协议。")  # (国网重庆电力: whole, as a bare name that signs)
+    assert [o["name"] for o in item["organisations"]] == ["国网重庆电力", "国家电网重庆甲乙供电公司"]
+    assert all(o.get("alias_of") != "国家电网有限公司" for o in item["organisations"])
     [item] = run("同学们上网百度相关资料，完成了课题。")
     assert item["organisations"] == []
     [item] = run("重庆大学与百度签署合作协议。")
@@ -1574,3 +1575,12 @@ def test_cas_by_its_usual_short_name_is_the_same_body():
     pairs = {frozenset((r["source"]["name"], r["target"]["name"])) for r in item["relations"]}
     assert frozenset(("中国科学院成都分院", "中科院成都分院")) not in pairs  # one body written two ways, not partners
     assert {r["target"]["name"] for r in item["relations"]} == {"中国科学院成都分院"}
+
+
+def test_a_bare_name_that_opens_a_sentence_and_signs():
+    [item] = run("近日，时代新材与中国电建集团北京勘测设计研究院、北京化工大学在北京共同签署《工程新材料技术创新与推广合作协议》。")
+    assert [o["name"] for o in item["organisations"]][0] == "时代新材"  # no name form, but it signs first
+    assert {r["target"]["name"] for r in item["relations"] if r["source"]["name"] == "时代新材"} == {
+        "中国电建集团北京勘测设计研究院", "北京化工大学"}
+    [item] = run("3月1日，孟春青与甲乙投资有限公司签订协议。区内单位与西南大学签订实习合作协议。")
+    assert [o["name"] for o in item["organisations"]] == ["甲乙投资有限公司", "西南大学"]  # a person, a type of body
