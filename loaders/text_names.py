@@ -371,7 +371,7 @@ _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,
                         + _FIRMS +  # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
                         r"|((?:[^、，。,；;：:“”与和这我]{2,12}、)+[^、，。,；;：:“”与和这我]{2,12}?)[0-9０-９一二两三四五六七八九十]+家"
                         + _FIRMS +  # (or one firm a team visits: "参观考察了梁平区天胜电子等企业")
-                        r"|(?:(?<=参观了|考察了|走访了|调研了)|(?<=考察|参观))([^、，。,；;：:“”与和这我]{2,16}?)等" + _FIRMS)
+                        r"|(?:(?<=参观了|考察了|走访了|调研了)|(?<=考察|参观))(?P<one>[^、，。,；;：:“”与和这我]{2,16}?)等" + _FIRMS)
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
@@ -450,7 +450,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
         for i, (start, part) in enumerate(parts):
             name = part
             last = _BREAK.split(name)[-1]  # "活动吸引了初链科技": the name after the clause words
-            place = _LIST_PLACE.match(last) if i == 0 and (len(parts) > 1 or g == 3) else None
+            place = _LIST_PLACE.match(last) if i == 0 and (len(parts) > 1 or lst.lastgroup == "one") else None
             if place and len(last) - place.end() >= 4:
                 last = last[place.end():]  # "东台市安航船舶、伟龙意程…": the city is where all of them are
             if re.search(r"[0-9０-９]$", name[:len(name) - len(last)]) or last in lex.generic_names:
@@ -488,15 +488,16 @@ _PLACE_NAMED = re.compile(rf"[{CJK}]{{1,4}}[省市区县]|(?:{_PROVINCE.pattern}
 def _firms_by_head(text: str, clean: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
     """A firm named bare before its head's title, its name ending in a trade ("随行的还有重庆全领医药
     董事长李卓"), as the partner of a cooperation ("加强与天原化工的合作关系"), or as what a team goes
-    to see ("来到东林机械参观"): an enterprise, though it has no legal form."""
+    to see ("来到东林机械参观"): an enterprise, though it has no legal form. And a bare name that
+    opens a sentence and signs with a named body ("近日，时代新材与A…签署"): an organisation of a
+    kind the text does not say."""
     out = []
     for m in _SIGNS_FIRST.finditer(clean):  # "近日，时代新材与A、B…共同签署…": the bare name that signs first
         s, e = m.span(1)
         name = clean[s:e]
         if (any(f.start == e + 1 for f in found) and not any(f.start < e and f.end > s for f in found)
-                and name not in lex.generic_names and name not in _NOT_A_FIELD and not name.startswith(lex.generic_prefixes)
-                and not _BODY_TYPES.search(name)  # (区内单位: a type of body)
-                and not (lex.lead_in and lex.lead_in.match(name)) and not _PLACE_NAMED.fullmatch(name)):
+                and _guarded(name, lex) == name  # (not a type of body, a count, a clause word before a name)
+                and not _BODY_TYPES.search(name) and not _PLACE_NAMED.fullmatch(name)):  # (区内单位, 重庆市)
             out.append(Mention(text[s:e], s, e, None, None, "other"))
     for m in _FIRM_BY_HEAD.finditer(clean):
         s, e = m.span(m.lastindex)
@@ -883,9 +884,9 @@ _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (no
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")
 _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所家个](?=研究所|研究院|大学|学院|高校|企业|公司)")
-# bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
 # bodies written with their level alone besides the government forms (市政府, 省科协, 省农科院, 市林科所)
 _LEVEL_BODIES = "政府|工商联|科协|农科院|农科所|林科所"
+# bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"
@@ -904,7 +905,7 @@ def same_body(a: Mention, b: Mention, units: bool = True) -> bool:
         return True
     if a.id is None and b.id is None and "中科院" in (a.name[:3], b.name[:3]) and a.name != b.name:
         full = [replace(m, name="中国科学院" + m.name[3:]) if m.name.startswith("中科院") else m for m in (a, b)]
-        if full[0].name == full[1].name or same_body(*full, units=units):
+        if same_body(*full, units=units):
             return True  # 中科院成都分院 / 中国科学院成都分院: CAS by its usual short name
     if a.alias_of or b.alias_of:  # 重庆研究院 defined as 上海交通大学重庆研究院: a unit of 上海交通大学
         full = [replace(m, name=m.alias_of, alias_of=None) if m.alias_of else m for m in (a, b)]

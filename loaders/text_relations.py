@@ -66,6 +66,8 @@ _DISTRICT_ACTS_AFTER = re.compile(r"与|和|同|联合|携手|依托|借力|借�
                                   r"[^，,。；;]{0,24}?(?:率队|带队|一行)")  # "两江新区管委会副主任郑航率队来访": its officers
 _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务|针对|面向)(?:重庆市?)?$")
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
+# a district a team goes to: "…一行到梁平区考察交流"
+_GOES_TO = re.compile(r"(?:到|赴|前往|来到|走进)$")
 _DISTRICT_VISITED = re.compile(rf"[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|走访)")
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
 # the university of the text, or its head with no body named before ("副校长赵光强来到A、B…")
@@ -134,11 +136,11 @@ _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:�
 _ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
 _AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
 _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
-# a person named before with their body, leading a visit: "史樱煜一行…", "杨治平副厅长在B陪同下考察了…"
 # a clause that opens with a head's team, after its date at most ("次日，关延平一行先后来到…")
 _TEAM_HEAD = re.compile(rf"\s*(?:[0-9０-９]+月[0-9０-９]+日|次日|当天|随后|之后|同日)?[上下]?午?[，,]?\s*(?!会后|会前|随后|之后|期间|当天|次日)[{CJK}]{{2,3}}一行")
 # the subject and a body with it, then what they are: "A与B是各自行业的龙头企业", "A和B都是…"
 _DESCRIBED = re.compile(r"\s*(?:与|和|及)[^，,。；;与和]{2,30}?(?:都|均|同|也)?是(?!否)")
+# a person named before with their body, leading a visit: "史樱煜一行…", "杨治平副厅长在B陪同下考察了…"
 _LED_BY = re.compile(rf"([{CJK}]{{2,3}})(?=一行|率队|带队|副?{_OFFICER}(?:一行|率|带队|在|先后|考察|调研|走访|参观|来到|前往|赴))")
 _OWN_GOVERNMENT = re.compile(r"我市|我区|我县|本市|本区|本县")
 _CREDIT = re.compile(r"\s*(?:供图|供稿|摄影|摄(?![制像]))")
@@ -150,7 +152,7 @@ def _acting_districts(text: str, hits: list[Hit]) -> list[Mention]:
     found = [Mention(name, m.start(), m.end(), node_id, "District", "government")
              for m, node_id, label, name in hits if label == "District"]
     acts = [bool(_DISTRICT_ACTS_AFTER.match(text, d.end) or _DISTRICT_ACTS_BEFORE.search(text, max(0, d.start - 5), d.start)
-                 or _DISTRICT_VISITED.match(text, d.end) and re.search("(?:到|赴|前往|来到|走进)$", text[max(0, d.start - 2):d.start]))
+                 or _DISTRICT_VISITED.match(text, d.end) and _GOES_TO.search(text, max(0, d.start - 2), d.start))
             for d in found]  # (or a team goes there: "…一行到梁平区考察交流")
     # a district listed with one that acts acts too: "与两江新区、江北、南岸等9区县签订", "璧山、铜梁与…"
     for i in [*range(1, len(found)), *range(len(found) - 2, -1, -1)]:
