@@ -87,10 +87,15 @@ def features(text: str, a: dict, b: dict, rule_kind: str | None, size: int, firs
     return f
 
 
+def canonical(gold: dict):
+    """A document's names as its gold writes them: each written form of one body (`same`) as the first."""
+    canon = {norm(n): norm(group[0]) for group in gold.get("same", []) for n in group}
+    return lambda n: canon.get(norm(n), norm(n))
+
+
 def candidates(batch: Path, doc: str, gold: dict, index, lex: Lexicons) -> list[dict]:
     """Every pair of organisations in each item of one document, with its gold answer."""
-    canon = {norm(n): norm(group[0]) for group in gold.get("same", []) for n in group}
-    c = lambda n: canon.get(norm(n), norm(n))  # noqa: E731
+    c = canonical(gold)
     answers = {frozenset((c(x), c(y))): k for x, y, k in gold["relations"]}
     rows = []
     for item in as_json(extract((batch / doc).read_text(encoding="utf-8"), index, lex))["items"]:
@@ -112,8 +117,7 @@ def candidates(batch: Path, doc: str, gold: dict, index, lex: Lexicons) -> list[
 
 
 def gold_set(batch: Path, doc: str, gold: dict) -> set:
-    canon = {norm(n): norm(group[0]) for group in gold.get("same", []) for n in group}
-    c = lambda n: canon.get(norm(n), norm(n))  # noqa: E731
+    c = canonical(gold)
     return {(batch.name, doc, frozenset((c(x), c(y))), k) for x, y, k in gold["relations"]}
 
 
