@@ -68,7 +68,8 @@ _DISTRICT_ACTS_BEFORE = re.compile(r"(?:与|和|同|由|为|帮助|支持|服务
 # between two listed districts: 、 和 及, perhaps 重庆, perhaps other short items (高新区) between
 # a district a team goes to: "…一行到梁平区考察交流"
 _GOES_TO = re.compile(r"(?:到|赴|前往|来到|走进)$")
-_DISTRICT_VISITED = re.compile(rf"[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|走访)")
+# what a team does where it goes: "到梁平区考察交流", "前往大足区，就A工作展开深度调研"
+_DISTRICT_VISITED = re.compile(rf"(?:[，,]\s*)?(?:[{CJK}]{{0,4}}?|(?:就|围绕)[^，,。；;]{{0,24}}?)(?:学习|考察|调研|交流|参观|走访)")
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
 # the university of the text, or its head with no body named before ("副校长赵光强来到A、B…")
 _OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)"
@@ -102,7 +103,7 @@ _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
-_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照)$")  # 落实A的要求: A's policy
+_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照|(?<!相)应)$")  # 落实A的要求: A's policy
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会")
 _LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
 _COUNTED = r"等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[多余]?[家所个]"  # "…等20家企业": a list closed by its count
@@ -183,8 +184,17 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
-# the visitors, named earlier in the text; a bare 一行人 / 学院一行 opening a clause ("随后，一行人来到A参观")
-_GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组|(?:(?<=[，,。；;：:])|^)(?:学院|学校)?一行人?(?=来到|前往|赴|走进|在)")
+# the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",
+# "调研队伍首先参观了A", "学院班子成员先后赴A", "我校教师一行先后参观考察了A"
+_GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组|(?:(?<=[，,。；;：:])|^)(?:我校|学校|学院|我院)?"
+                     r"(?:(?:调研|考察)(?:队伍|团队)|小分队|班子成员|(?:教师|专家|师生)?一行人?)"
+                     r"(?=(?:首先|先后|随后|继续前行[，,]\s*)?(?:来到|前往|赴|走进|在|参观|考察|走访))")
+
+
+def _is_guests(text: str, m: Mention) -> bool:
+    """`m` stands where the text calls the visitors by their team (调研队伍, 我校教师一行)."""
+    g = _GUESTS.match(text, m.start)  # not fullmatch: the team is known by the visit after it
+    return g is not None and g.end() == m.end
 
 
 @dataclass
@@ -318,15 +328,17 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         framed = [m for m in in_clause if _framed(text, s0, m)]
         actors = list(distinct([m for m in in_clause if m not in framed or not any(
             o.key == m.key and o.start > m.start and o not in framed for o in in_clause)]).values())
-        subject = next((m for m in actors if (not _governed(text, s0, m) or _GUESTS.fullmatch(text, m.start, m.end))
-                        and not _BUILT_OBJECT.search(text, s0, m.start)), None)  # "此次共建A是…": what is built
+        can_act = [m for m in actors if (not _governed(text, s0, m) or _is_guests(text, m))
+                   and not _BUILT_OBJECT.search(text, s0, m.start)]  # "此次共建A是…": what is built
+        # "应A的邀请，B…": B, not the frame's A (the first of them if all are framed)
+        subject = next((m for m in can_act if m not in framed), can_act[0] if can_act else None)
         # ("赴临沂市调研组先后参观了A": the team that went, not a place it went to)
         owned = next((m for m in actors if subject is not None and subject.start >= 0
                       and re.fullmatch(r"(?:下属|旗下)的?", text[subject.end:m.start])), None)
         if owned is not None:
             actors = [m for m in actors if m is not subject]
             subject = owned  # "A集团下属B公司组织…": B acts; A only says whose it is
-        first = next((m for m in actors if not _policy_of(text, s0, m)), actors[0]) if actors else None
+        first = next((m for m in actors if m not in framed), actors[0]) if actors else None
         if actors and subject is not None and subject is not first and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):
             subject = None  # "（他们）参观了A、B，了解C的…": the visitors (the subject before), not C
@@ -416,8 +428,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             units = _led_units(text, own.end(), s1, actors) if ctx is None and subject is None else []
             if units:  # "校长率领化材学院负责人、科研处负责人前往A": its units go
                 subject, led_units = units[0], units[1:]
-            if ctx is None and subject is not None and bare_unit(subject.name) and (
-                    own.end() == subject.start or _LEADS.search(text, own.end(), subject.start)):
+            if subject is not None and bare_unit(subject.name) and (own.end() == subject.start or (
+                    ctx is None and _LEADS.search(text, own.end(), subject.start))):
                 pass  # "我校科技处走访A", "校长率领化材学院负责人…": its own unit acts (a node for this text only)
             elif ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
                 current = None
@@ -464,7 +476,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                          if all(p.key != m.key for p in partners)]
         co_subjects: list[Mention] = []
         party = re.search("一行", sentence)
-        delegation = [m for m in actors if party and m.start >= 0 and m.end <= s0 + party.start()]
+        delegation = [m for m in actors if party and m.start >= 0 and m.end <= s0 + party.start()
+                      and not (m in framed and subject is not None and m.start < subject.start)]  # ("应A的邀请，B一行…": not A)
+        if not party and subject is not None:  # "A院长X、B负责人Y对C进行了交流访问": the people of A and B visit
+            delegation = _people_visiting(text, subject, actors, s1)
         led = _LEADS.search(sentence, subject.end - s0) if subject is not None and subject.start >= s0 else None
         arrives = _ARRIVES.search(sentence, led.end()) if led else None
         if arrives:  # "A院长率校科研处、B学院负责人莅临…": who A leads comes with A
@@ -497,7 +512,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if listed:
             co_subjects = listed[1:]
         co_subjects = co_subjects + [m for m in led_units if m not in co_subjects]
-        if subject is not None and subject.start >= 0 and memory is not None and _GUESTS.fullmatch(text, subject.start, subject.end):
+        if subject is not None and subject.start >= 0 and memory is not None and _is_guests(text, subject):
             # "调研组一行分别走访了…": all who came, not only the first of them
             co_subjects = co_subjects + [m.at(subject.start, subject.end) for m in memory.co_visitors]
         joint = _joint_partners(text, subject, partners)
@@ -645,6 +660,33 @@ def _partners_together(text: str, actors: list[Mention]) -> list[tuple[list[Ment
     return groups
 
 
+_PERSON_NEXT = re.compile(r"[^，,。；;：:与和同及]{2,16}?、")  # "院长卫国英教授、": a person, then the next
+_VISIT_NEXT = re.compile(r"[^，,。；;：:与同]{0,60}?(?:访问|调研|考察|走访|参观|来到|前往|莅临)")
+
+
+def _people_visiting(text: str, subject: Mention, actors: list[Mention], s1: int) -> list[Mention]:
+    """The bodies of a list of people that opens a visit ("A院长X、B负责人Y、Z博士对C进行了交流访问",
+    "A主任X、B经理Y走访了C"): one delegation with `subject` first; else []."""
+    if subject.start < 0:
+        return []
+    group, end = [subject], subject.end
+    for m in actors:
+        if m.start < end:
+            continue
+        gap = text[end:m.start]
+        if not (_PERSON_NEXT.fullmatch(gap) and _PERSON.search(gap)) or _ATTENDS.search(gap):
+            break
+        group.append(m)
+        end = m.end
+    visit = _VISIT_NEXT.match(text, end) if len(group) >= 2 else None
+    if visit is None or visit.end() > s1 or _ATTENDS.search(visit.group(0)):
+        return []
+    after = next((m.start for m in actors if m.start >= end), visit.end())  # the people before the body visited
+    if not _PERSON.search(text, end, min(after, visit.end())):
+        return []
+    return group
+
+
 def _list_mates(text: str, end: int, start: int) -> bool:
     """Two bodies of one list: only 、 和 及 and listed items no name form found between them, and no
     people ("A董事长X、B院长Y")."""
@@ -713,7 +755,10 @@ def _policy_of(text: str, s0: int, m: Mention) -> bool:
 def _framed(text: str, s0: int, m: Mention) -> bool:
     """`m` is the object of 以 / 依托 / 作为… in its own comma phrase ("作为A牵头单位，B与C签署"): a frame
     for the clause, not a party to it."""
-    return bool(_NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start) or _policy_of(text, s0, m))
+    frame = _NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start)
+    if frame and frame.group(0) == "以" and re.match(r"[^，,。；;]*?组成", text[m.end:]):
+        return False  # "以A局长X、B局长Y等一行7人组成的考察团": A and B make up the team
+    return bool(frame or _policy_of(text, s0, m))
 
 
 def _committee_and_its_government(a: Mention, b: Mention) -> bool:
@@ -813,8 +858,13 @@ def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
 
 
 def _unroled(sentence: str) -> str:
-    """Same length: activity words inside a job title (正处级调研员) blanked out."""
+    """Same length: activity words inside a job title (正处级调研员), and the topic of 就…展开 (就成果转化工作展开调研:
+    a visit about transfer), blanked out."""
+    sentence = _TOPIC.sub(lambda m: m.group(1) + "□" * len(m.group(2)), sentence)
     return re.sub(r"(?:调研|研究)员", lambda m: "□" * len(m.group(0)), sentence)
+
+
+_TOPIC = re.compile(r"(就|围绕)([^，,。；;就]{2,30}?)(?=(?:等?(?:方面|领域|问题|议题|事宜|工作))?(?:展开|开展|进行)了?[^，,。；;]{0,6}?(?:调研|考察|交流|座谈|研讨|洽谈|探讨))")
 
 
 def _kind(sentence: str, lex: Lexicons) -> str | None:

@@ -1584,3 +1584,34 @@ def test_a_bare_name_that_opens_a_sentence_and_signs():
         "中国电建集团北京勘测设计研究院", "北京化工大学"}
     [item] = run("3月1日，孟春青与甲乙投资有限公司签订协议。区内单位与西南大学签订实习合作协议。")
     assert [o["name"] for o in item["organisations"]] == ["甲乙投资有限公司", "西南大学"]  # a person, a type of body
+
+
+def test_a_later_clause_that_calls_the_visitors_their_team_goes_on_with_their_visit():
+    items = run("10月22日，甲乙工业学校校长张三一行前往丙丁科技有限公司调研。\n\n调研队伍首先参观了戊己企业孵化园及庚辛智能制造有限公司。")
+    assert _triples(items[1:]) == _as_set([("甲乙工业学校", "戊己企业孵化园", "调研"), ("甲乙工业学校", "庚辛智能制造有限公司", "调研")])
+    items = run("由我校机械学院、生化学院的教授一行9人组成的小分队赴甲乙县开展对接活动。\n\n"
+                "在甲乙县科技局领导的陪同下，我校教师一行先后参观考察了丙丁食品有限公司。")
+    assert _triples(items[1:]) == _as_set([("机械学院", "丙丁食品有限公司", "调研"), ("生化学院", "丙丁食品有限公司", "调研")])
+    # a research team at work is not the visitors
+    items = run("甲乙学院院长张三一行前往丙丁科技有限公司调研。\n\n科研团队在戊己研究院完成了试验。")
+    assert _triples(items[1:]) == set()
+
+
+def test_the_body_that_invites_is_no_subject_and_a_district_gone_to_for_a_visit_about_a_topic():
+    [item] = run("应甲乙科技有限公司的邀请，丙丁大学一行到戊己制药有限公司考察。")
+    assert _triples([item]) == _as_set([("丙丁大学", "戊己制药有限公司", "调研")])
+    [item] = run("丙丁职业学校一行前往北碚区，就工业设计成果转化工作展开深度调研。")
+    assert _triples([item]) == _as_set([("丙丁职业学校", "北碚区", "调研")])  # a visit about transfer, not a transfer
+
+
+def test_the_people_of_several_bodies_who_visit_are_one_delegation():
+    [item] = run("我校材化学院院长张三教授、新能源材料实验室负责人李四教授、王五博士对甲乙电池集团有限公司进行了交流访问。甲乙大学")
+    assert _triples([item]) == _as_set([("材化学院", "甲乙电池集团有限公司", "调研"),
+                                        ("新能源材料实验室", "甲乙电池集团有限公司", "调研")])
+    [attended] = run("甲乙大学校长张三、丙丁集团有限公司总经理李四出席并参观了戊己科技有限公司。")
+    assert ("甲乙大学", "丙丁集团有限公司", "调研") not in _triples([attended])
+    # 以 … 组成: who make up the team, not a frame; 对A、B嘉宾一行表示欢迎: the guests, welcomed together
+    [team] = run("9月27日，以甲乙市科技局副局长张三、甲乙市招商局副局长李四等一行7人组成的考察团来丙丁大学科技园参观考察。")
+    assert {("丙丁大学科技园", "甲乙市科技局", "调研"), ("丙丁大学科技园", "甲乙市招商局", "调研")} <= _triples([team])
+    [welcome] = run("甲乙精密制造有限公司总经理张三首先对丙丁高新区管委会、戊己理工大学嘉宾一行表示热烈欢迎。")
+    assert ("丙丁高新区管委会", "戊己理工大学", "other") not in _triples([welcome])
