@@ -691,7 +691,8 @@ def _list_mates(text: str, end: int, start: int) -> bool:
     """Two bodies of one list: only 、 和 及 and listed items no name form found between them, and no
     people ("A董事长X、B院长Y")."""
     return (_LIST_MATES.fullmatch(text, end, start) is not None and not _PERSON.search(text, end, start)
-            and "分别" not in text[end:start])  # "A分别和B、C签署": B and C each with A, not A's list mates
+            and "分别" not in text[end:start]  # "A分别和B、C签署": B and C each with A, not A's list mates
+            and not _VISITED.search(text, end, start))  # "学院班子成员先后赴A园、B公司": where they went
 
 
 def _joint_partners(text: str, subject: Mention | None, partners: list[Mention]) -> list[Mention]:

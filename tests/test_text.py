@@ -1592,6 +1592,9 @@ def test_a_later_clause_that_calls_the_visitors_their_team_goes_on_with_their_vi
     items = run("由我校机械学院、生化学院的教授一行9人组成的小分队赴甲乙县开展对接活动。\n\n"
                 "在甲乙县科技局领导的陪同下，我校教师一行先后参观考察了丙丁食品有限公司。")
     assert _triples(items[1:]) == _as_set([("机械学院", "丙丁食品有限公司", "调研"), ("生化学院", "丙丁食品有限公司", "调研")])
+    items = run("甲乙学院党委书记张三一行前往丙丁高新技术产业园区考察调研。\n\n"
+                "在丙丁高新区管委会副主任李四的陪同下，学院班子成员先后赴丙丁高新区化学工业园、戊己新材料有限公司进行实地考察。")
+    assert _as_set([("甲乙学院", "戊己新材料有限公司", "调研")]) <= _triples(items[1:])  # where they went, not who went with them
     # a research team at work is not the visitors
     items = run("甲乙学院院长张三一行前往丙丁科技有限公司调研。\n\n科研团队在戊己研究院完成了试验。")
     assert _triples(items[1:]) == set()
