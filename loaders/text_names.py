@@ -752,7 +752,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
                 and not _TITLED.search(left[1])  # "副校长张祥云与科技处处长…": a person, then an office
                 and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团") and not _FIELD_WORD.search(left[1]))
                 # "河南神玖天航与轻院研究院": two bodies; "湖南农业信息与工程研究所": one, its fields joined
-                and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处)$", left[1])
+                and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处|车间|工厂|展厅)$", left[1])
                 and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团")
                          and not (joined == "和" and m.name.endswith(_BODY_END)))  # 科技和工业信息化局: a bureau's two fields
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)

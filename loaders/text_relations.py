@@ -184,6 +184,7 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
+_RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行|对[^，,。；;]{0,16}?一行的?(?:到来|来访)")
 # the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",
 # "调研队伍首先参观了A", "学院班子成员先后赴A", "我校教师一行先后参观考察了A"
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组|(?:(?<=[，,。；;：:])|^)(?:我校|学校|学院|我院)?"
@@ -429,7 +430,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if units:  # "校长率领化材学院负责人、科研处负责人前往A": its units go
                 subject, led_units = units[0], units[1:]
             if subject is not None and bare_unit(subject.name) and (own.end() == subject.start or (
-                    ctx is None and _LEADS.search(text, own.end(), subject.start))):
+                    ctx is None and (_LEADS.search(text, own.end(), subject.start)
+                                     or _people_then_visit(text, own.end(), subject, s1)))):
                 pass  # "我校科技处走访A", "校长率领化材学院负责人…": its own unit acts (a node for this text only)
             elif ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
                 current = None
@@ -539,7 +541,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 and _nearest_kind(words, len(sentence), lex) is None):
             continue  # "A主任X、B局长Y出席会议": who attended; "会后，参观了C" is still the visitors'
         current = subject
-        if memory is not None and (subject.start >= 0 or subject is ctx) and _VISITS.search(sentence, max(0, subject.end - s0)):
+        if (memory is not None and (subject.start >= 0 or subject is ctx) and _VISITS.search(sentence, max(0, subject.end - s0))
+                and not _RECEIVES.search(sentence, max(0, subject.end - s0))):  # "A接待了调研组一行": A is the host
             memory.visitor, memory.co_visitors = subject.at(), [m.at() for m in co_subjects]
         if _ELECTS.search(sentence):
             continue  # "选举A的X为理事长，B院长Y为副理事长": people's positions, not activities
@@ -685,6 +688,14 @@ def _people_visiting(text: str, subject: Mention, actors: list[Mention], s1: int
     if not _PERSON.search(text, end, min(after, visit.end())):
         return []
     return group
+
+
+def _people_then_visit(text: str, start: int, unit: Mention, s1: int) -> bool:
+    """Only people between `start` (after 学校 / 我校) and `unit`, and the sentence goes on to a team's
+    visit: "学校副院长马凯、五级职员孙平文、校企合作处处长华英…等一行7人先后走访调研了A" (the units go)."""
+    return (re.fullmatch(r"(?:[^，,。；;：:与和同及]{2,16}?、)+", text[start:unit.start]) is not None
+            and _PERSON.search(text, start, unit.start) is not None
+            and re.search(r"一行[^，,。；;]{0,8}?(?:走访|调研|考察|参观|来到|前往|赴|到)", text[unit.end:s1]) is not None)
 
 
 def _list_mates(text: str, end: int, start: int) -> bool:

@@ -1618,3 +1618,17 @@ def test_the_people_of_several_bodies_who_visit_are_one_delegation():
     assert {("丙丁大学科技园", "甲乙市科技局", "调研"), ("丙丁大学科技园", "甲乙市招商局", "调研")} <= _triples([team])
     [welcome] = run("甲乙精密制造有限公司总经理张三首先对丙丁高新区管委会、戊己理工大学嘉宾一行表示热烈欢迎。")
     assert ("丙丁高新区管委会", "戊己理工大学", "other") not in _triples([welcome])
+
+
+def test_a_nameless_schools_team_of_people_from_its_units_visits_and_a_host_is_not_the_visitor():
+    [item] = run("8月29日，学校副院长马凯、校企合作处处长华英、汽车工程学院院长孔春花等一行7人先后走访调研了甲乙光学有限公司、丙丁能源科技股份有限公司。")
+    assert _triples([item]) == _as_set([(u, f, "调研") for u in ("校企合作处", "汽车工程学院")
+                                        for f in ("甲乙光学有限公司", "丙丁能源科技股份有限公司")])
+    items = run("10月30日，学校副校长许磊一行赴甲乙产业有限公司开展调研。甲乙产业有限公司副董事长陶贵明等热情接待了调研组一行。\n\n"
+                "许磊一行先后深入企业展厅、丙丁公司注塑车间。")
+    assert all(r["source"]["name"] != "甲乙产业有限公司" for r in items[1]["relations"])  # the host received them
+
+
+def test_a_workshop_before_and_is_not_half_of_a_lab_name():
+    [item] = run("许磊一行先后深入甲乙公司飞轮车间及甲乙实验室，实地调研生产流程。")
+    assert _names([item]) == ["甲乙公司", "甲乙实验室"]
