@@ -15,7 +15,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!体|创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
@@ -53,6 +53,7 @@ class Lexicons:
                                     rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任)"  # 教育系党总支书记
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
@@ -367,11 +368,14 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
 
 
 _FIRMS = r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)"  # what a list of firms closes with
-_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二三四五六七八九十百多余]+[家户])?"
+_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二两三四五六七八九十百多余]+[家户])?"
                         + _FIRMS +  # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
                         r"|((?:[^、，。,；;：:“”与和这我]{2,12}、)+[^、，。,；;：:“”与和这我]{2,12}?)[0-9０-９一二两三四五六七八九十]+家"
                         + _FIRMS +  # (or one firm a team visits: "参观考察了梁平区天胜电子等企业")
-                        r"|(?:(?<=参观了|考察了|走访了|调研了)|(?<=考察|参观))(?P<one>[^、，。,；;：:“”与和这我]{2,16}?)等" + _FIRMS)
+                        r"|(?:(?<=参观了|考察了|走访了|调研了)|(?<=考察|参观))(?P<one>[^、，。,；;：:“”与和这我]{2,16}?)等" + _FIRMS +
+                        # (or the two firms a team goes into: "走进斯派德洁净技术和桐力光电两家公司")
+                        r"|(?:(?<=参观了|考察了|走访了|调研了|走进了)|(?<=考察|参观|走进|走访))"
+                        r"(?P<two>[^、，。,；;：:“”与和这我]{2,12}?和[^、，。,；;：:“”与和这我]{2,12}?)(?:两|2|２)家" + _FIRMS)
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
@@ -443,13 +447,14 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     for lst in _FIRM_LIST.finditer(clean):
         g = lst.lastindex  # the list before 等 or before its count
         parts = [(lst.start(g) + p.start(), p.group(0)) for p in re.finditer("[^、]+", lst.group(g))]
-        tail = re.search(rf"(?<=[{CJK}])[和及](?=[{CJK}]{{2}})", parts[-1][1]) if len(parts) > 1 else None
+        tail = re.search(rf"(?<=[{CJK}])[和及](?=[{CJK}]{{2}})", parts[-1][1]) if len(parts) > 1 or lst.lastgroup == "two" else None
         if tail:  # "…、明源纺织和海特尔机械等": the last two items
             at, last_part = parts.pop()
             parts += [(at, last_part[:tail.start()]), (at + tail.end(), last_part[tail.end():])]
         for i, (start, part) in enumerate(parts):
             name = part
-            last = _BREAK.split(name)[-1]  # "活动吸引了初链科技": the name after the clause words
+            # "活动吸引了初链科技": the name after the clause words, which only the first item has (…、同大机械等)
+            last = _BREAK.split(name)[-1] if i == 0 else name
             place = _LIST_PLACE.match(last) if i == 0 and (len(parts) > 1 or lst.lastgroup == "one") else None
             if place and len(last) - place.end() >= 4:
                 last = last[place.end():]  # "东台市安航船舶、伟龙意程…": the city is where all of them are
@@ -780,7 +785,7 @@ _PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党",
 
 _FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来自|对(?!外)|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
                         r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后|"
-                        r"整合|依托|围绕|结合|利用")
+                        r"整合|依托|围绕|结合|利用|带领|率领|走访|走进|前往|来到|参观|考察|邀请")
 
 
 def _field_before(clean: str, end: int) -> tuple[int, str] | None:

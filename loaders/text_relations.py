@@ -134,11 +134,13 @@ _BUILT_OBJECT = re.compile(BUILT_BEFORE.pattern.replace("的?", ""))  # the verb
 OUR_FIRM = re.compile(r"我司|我公司|本公司")  # a company's own page speaking of itself
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
 _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
-_ESCORT = re.compile(r"在[^。；;]{0,80}?陪同下")
+_ESCORT = re.compile(r"在[^。；;]{0,80}?(?:陪同|协调|安排)下")  # (those who arrange a visit do not make it)
 _AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
 _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
 # a clause that opens with a head's team, after its date at most ("次日，关延平一行先后来到…")
 _TEAM_HEAD = re.compile(rf"\s*(?:[0-9０-９]+月[0-9０-９]+日|次日|当天|随后|之后|同日)?[上下]?午?[，,]?\s*(?!会后|会前|随后|之后|期间|当天|次日)[{CJK}]{{2,3}}一行")
+# a clause that reports the visit just told of, naming no visitor: "本次调研了：A、B、C等三家公司"
+_THIS_VISIT = re.compile(r"\s*(?:本次|此次|这次)(?:调研|考察|走访|参观)(?:了|的企业有|企业有)[:：]?")
 # the subject and a body with it, then what they are: "A与B是各自行业的龙头企业", "A和B都是…"
 _DESCRIBED = re.compile(r"\s*(?:与|和|及)[^，,。；;与和]{2,30}?(?:都|均|同|也)?是(?!否)")
 # a person named before with their body, leading a visit: "史樱煜一行…", "杨治平副厅长在B陪同下考察了…"
@@ -411,6 +413,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             led_by = _LED_BY.search(sentence)
             named = memory.people
             subject = led_by and (named.get(led_by.group(1)) or named.get(led_by.group(1)[-2:])) or None
+        if (memory is not None and memory.visitor is not None and _THIS_VISIT.match(sentence)
+                and (subject is None or subject.start >= s0 + _THIS_VISIT.match(sentence).end())):
+            subject = memory.visitor  # "本次调研了：A、B、C等三家公司": the visitors of the item before
         if subject is None and memory is not None and memory.visitor is not None and _TEAM_HEAD.match(sentence):
             subject = memory.visitor  # "关延平一行先后来到A、B": a team's head not named with a body, the team that came
         own_gov = _OWN_GOVERNMENT.search(text, s0, s1)
@@ -767,10 +772,14 @@ def _policy_of(text: str, s0: int, m: Mention) -> bool:
 def _framed(text: str, s0: int, m: Mention) -> bool:
     """`m` is the object of 以 / 依托 / 作为… in its own comma phrase ("作为A牵头单位，B与C签署"): a frame
     for the clause, not a party to it."""
-    frame = _NOT_AGENT.search(text, _phrase_start(text, s0, m.start), m.start)
+    start = _phrase_start(text, s0, m.start)
+    frame = _NOT_AGENT.search(text, start, m.start)
     if frame and frame.group(0) == "以" and re.match(r"[^，,。；;]*?组成", text[m.end:]):
         return False  # "以A局长X、B局长Y等一行7人组成的考察团": A and B make up the team
-    return bool(frame or _policy_of(text, s0, m))
+    return bool(frame or _policy_of(text, s0, m) or _PURPOSE.match(text, start, m.start))
+
+
+_PURPOSE = re.compile(r"\s*为(?:了)?[^，,。；;]{0,6}?(?:推进|推动|促进|加快|助力)[^，,。；;]*$")  # "为扎实推进A建设工作，B…"
 
 
 def _committee_and_its_government(a: Mention, b: Mention) -> bool:
@@ -788,6 +797,8 @@ def _needs_of(text: str, s0: int, m: Mention) -> bool:
 def _governed(text: str, s0: int, m: Mention) -> bool:
     """`m` is the object of a visit verb (考察了A) or a preposition (以A…, 依托A…) in its own comma
     phrase, so not the one who acts: "为深入贯彻…，A与B签署" does not make A visited."""
+    if m.start > 0 and text[m.start - 1] == "由":
+        return False  # "调研活动由A副主席带队": A leads it, though 调研 comes before
     return bool(_VISITED.search(text, _phrase_start(text, s0, m.start), m.start)) or _framed(text, s0, m)
 
 

@@ -1632,3 +1632,20 @@ def test_a_nameless_schools_team_of_people_from_its_units_visits_and_a_host_is_n
 def test_a_workshop_before_and_is_not_half_of_a_lab_name():
     [item] = run("许磊一行先后深入甲乙公司飞轮车间及甲乙实验室，实地调研生产流程。")
     assert _names([item]) == ["甲乙公司", "甲乙实验室"]
+
+
+def test_a_team_a_head_leads_into_two_firms_and_a_school_joining_two_fields():
+    [item] = run("为扎实推进甲乙市域产教联合体建设工作，丙丁产教联合体秘书处赴高新区企业开展调研。"
+                 "周多道带领机械与汽车工程学院有关教师走进戊己洁净技术和庚辛光电两家公司。")
+    assert "机械与汽车工程学院" in _names([item]) and "丙丁产教联合体秘书处" in _names([item])
+    assert {"戊己洁净技术", "庚辛光电"} <= set(_names([item]))  # no name form, but the count says they are firms
+    subjects = {r["source"]["name"] for r in item["relations"]} | {r["target"]["name"] for r in item["relations"]}
+    assert "甲乙市域产教联合体" not in subjects  # what the purpose phrase promotes does nothing
+
+
+def test_later_items_of_a_counted_firm_list_keep_their_first_character_and_a_visit_told_again():
+    items = run("在甲乙市总商会的协调下，我院部分老师对丙丁镇的部分企业进行调研。调研活动由工商联陈志勇副主席和我院钱锦东副院长带队。\n\n"
+                "本次调研了：戊己电子科技股份有限公司、同大机械等两家公司。")
+    assert _names(items[1:]) == ["戊己电子科技股份有限公司", "同大机械"]  # not 大机械 (同 is no "with" here)
+    assert _triples(items[1:]) == _as_set([("工商联", "戊己电子科技股份有限公司", "调研"), ("工商联", "同大机械", "调研")])
+    assert all("甲乙市总商会" not in (r["source"]["name"], r["target"]["name"]) for it in items for r in it["relations"])
