@@ -186,6 +186,8 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
+_ONLY_ATTENDS = re.compile(r"出席|参加|列席|见证")
+_CAME = re.compile(r"来访|到访|莅临|来到|走进|来校|到校|来我校|调研|考察|交流")
 _RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行|对[^，,。；;]{0,16}?一行的?(?:到来|来访)")
 # the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",
 # "调研队伍首先参观了A", "学院班子成员先后赴A", "我校教师一行先后参观考察了A"
@@ -530,7 +532,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
             elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)
-                  and all(m.key != ctx.key for m in partners)):
+                  and all(m.key != ctx.key for m in partners)
+                  and not (_ONLY_ATTENDS.search(sentence) and not _CAME.search(sentence))):  # (not "…、学校领导出席仪式")
                 partners.append(ctx)  # "A局长一行到我校交流": the body with the university of the text
             elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and local_districts:
                 d = local_districts[0]  # "校地双方": the university with the district of the text

@@ -1649,3 +1649,11 @@ def test_later_items_of_a_counted_firm_list_keep_their_first_character_and_a_vis
     assert _names(items[1:]) == ["戊己电子科技股份有限公司", "同大机械"]  # not 大机械 (同 is no "with" here)
     assert _triples(items[1:]) == _as_set([("工商联", "戊己电子科技股份有限公司", "调研"), ("工商联", "同大机械", "调研")])
     assert all("甲乙市总商会" not in (r["source"]["name"], r["target"]["name"]) for it in items for r in it["relations"])
+
+
+def test_bodies_whose_leaders_attend_with_the_schools_are_not_its_partners():
+    [item] = run("8月3日，甲乙中心与甲乙理工大学联合建设的实验室揭牌仪式在甲乙理工大学举行。"
+                 "丙丁省教育厅、丙丁市科技局领导，学校主要领导出席签约揭牌仪式。")
+    assert all("丙丁省教育厅" not in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])
+    [visit] = run("甲乙理工大学位于丙丁市。丙丁市科技局局长一行到学校交流。")
+    assert ("丙丁市科技局", "甲乙理工大学", "合作交流") in _triples([visit])  # a visit to the school still is one
