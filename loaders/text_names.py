@@ -50,7 +50,7 @@ class Lexicons:
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|{_LEVEL_BODIES})|(?:{offices})"  # 教务处副处长: the office alone
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?部长)"  # 综合部部长: a department, by its head's title
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?(?:部长|总经理))"  # 综合部部长, 市场开发部总经理: a department, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
@@ -393,7 +393,7 @@ _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|�
 # a district, county or city outside the dataset that a delegation goes to (带队到安化县学习交流)
 _VISITED_COUNTY = re.compile(rf"(?<=[到赴来往])(?!周边|各|相关|全|本|该|我)(?:[{CJK}]{{2,3}}市(?=[{CJK}]{{2,3}}[县区]))?"
                              rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市(?![{CJK}]{{2,3}}[县区]|[(（])))"
-                             rf"(?!调研组|考察团|调研团)(?=[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|开展))")
+                             rf"(?!调研组|考察团|调研团)(?=[{CJK}]{{0,4}}?(?:学习|考察|调研|交流|参观|开展|指导))")
 # (前往内江市进行走访调研: a city too, but not one before the county visited: 赴三明市清流县 is 清流县, 临沂市(费县);
 # nor the team named after where it went: 赴临沂市调研组)
 # provinces and province-level cities, written without 省 / 市
@@ -763,8 +763,8 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
             s = left[0]
-            parent = next((k for k in [*known, *found] if k.end == s and (k.id is not None or k.name.endswith("大学"))), None)
-            if parent is not None:  # "重庆电子科技职业大学电子与物联网学院": the unit written with its body
+            parent = next((k for k in [*known, *found] if k.end == s and (k.id is not None or k.name.endswith(("大学", "学院")))), None)
+            if parent is not None:  # "重庆电子科技职业大学电子与物联网学院", "龙岩学院物理与机电工程学院": the unit with its body
                 s = parent.start
             return Mention(text[s:m.end], s, m.end, None, None, m.type)
     local = re.match(rf"(?:[{CJK}]{{1,4}}[区县]|[{CJK}]{{2,3}}市)委(?![员会])", clean[m.end:m.end + 8]) if m.name.endswith(_PARTIES) else None

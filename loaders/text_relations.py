@@ -187,6 +187,7 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
 _ONLY_ATTENDS = re.compile(r"出席|参加|列席|见证")
+_ALONG = re.compile(r"会同(?:(?!与|赴|前往|来到|走进|带领)[^，,。；;])*")  # up to where they go or whom they meet
 _CAME = re.compile(r"来访|到访|莅临|来到|走进|来校|到校|来我校|调研|考察|交流")
 _RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行|对[^，,。；;]{0,16}?一行的?(?:到来|来访)")
 # the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",
@@ -478,6 +479,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
                     and not _needs_of(text, s0, m) and m not in led_units
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
+        along = _ALONG.search(text, s0, s1)  # "A牵头，会同B、C等单位…赴D考察": B and C come along, no one's partners
+        if along and subject is not None and subject.start < along.start():
+            partners = [m for m in partners if not along.start() <= m.start < along.end()]
         firms = _FIRM_GROUP.search(text, subject.end if subject is not None and subject.start >= s0 else s0, s1)
         if firms and subject is not None:  # "A还与上述两家企业分别签订…": each firm of the list before
             partners += [m.at(firms.start(), firms.end())

@@ -1657,3 +1657,13 @@ def test_bodies_whose_leaders_attend_with_the_schools_are_not_its_partners():
     assert all("丙丁省教育厅" not in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])
     [visit] = run("甲乙理工大学位于丙丁市。丙丁市科技局局长一行到学校交流。")
     assert ("丙丁市科技局", "甲乙理工大学", "合作交流") in _triples([visit])  # a visit to the school still is one
+
+
+def test_a_college_school_joining_two_fields_a_department_by_its_managers_title_and_companions_along():
+    assert "甲乙学院物理与机电工程学院" in _names(run("社市委副主委、甲乙学院物理与机电工程学院教授陈虹微参加。"))
+    assert _names(run("甲乙集团副总裁杨志超，市场开发总监、市场开发部总经理赵晖参加会议。")) == ["甲乙集团", "市场开发部"]
+    assert _names(run("甲乙集团是唯一一家集国有资本投资公司试点于一身的中央企业。")) == ["甲乙集团"]
+    [item] = run("由甲乙市科技局局长林振宇牵头，会同甲乙市财政局、丙丁海洋开发研究院等单位的相关负责人赴戊己市考察交流。")
+    assert _triples([item]) == _as_set([("甲乙市科技局", "戊己市", "调研")])  # those who come along are no one's partners
+    [talks] = run("甲乙市科技局会同甲乙市丙区、丁县等与戊己大学积极沟通接洽。")
+    assert _triples([talks]) == _as_set([("甲乙市科技局", "戊己大学", "合作交流")])
