@@ -54,7 +54,7 @@ class Lexicons:
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任)"  # 教育系党总支书记
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任|[{CJK}]{{2,3}}副?主任)"  # 教育系党总支书记, 机电技术系李友节主任
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
         self.short_government = re.compile(rf"[省市区县](?:{gov}|{_LEVEL_BODIES})")  # 市政府, 区科技局, 省科协: three characters
@@ -285,6 +285,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if inner is not None:  # "武汉大学相关学院", "四川大学世界一流大学建设": the university
                 e -= len(trimmed) - inner
                 trimmed = trimmed[:inner]
+            park = _PARK_THEN_FIRM.match(trimmed)
+            if park:  # "八角湾科创中心烟台绿圃科技有限公司": the firm, not the park it is in
+                s += park.end(1)
+                trimmed = trimmed[park.end(1):]
             firm = _COMPANY.match(trimmed)
             if firm and trimmed[firm.end():] in lex.generic_names:
                 e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
@@ -469,6 +473,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
+_PARK_THEN_FIRM = re.compile(rf"([{CJK}]{{2,8}}(?:科创中心|科技园|产业园|创业园|孵化园|科创园|创新港))[{CJK}()]{{4,}}(?:有限公司|有限责任公司)$")
 _LIST_PLACE = re.compile(rf"[{CJK}]{{2,3}}[市县区](?=[{CJK}]{{4}})")
 _HEADS_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=以及)|(?<=率))((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
                          rf"(?:及[^，。；、]{{0,12}}?)?|等)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")

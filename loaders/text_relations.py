@@ -187,6 +187,9 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
 _ONLY_ATTENDS = re.compile(r"出席|参加|列席|见证")
+# the event people attend: "…等参加签约仪式" names no signing by them
+_ATTENDED = re.compile(r"(?:出席|参加|列席|见证)了?[^，,。；;]{0,20}?(?:仪式|会议|大会|活动)")
+_EACH_SPOKE = re.compile(r"[^，,。；;与和]{0,6}?分别(?:作了?|进行了?)?[^，,。；;]{0,4}?(?:致辞|发言|讲话|介绍|汇报)")
 _ALONG = re.compile(r"会同(?:(?!与|赴|前往|来到|走进|带领)[^，,。；;])*")  # up to where they go or whom they meet
 _CAME = re.compile(r"来访|到访|莅临|来到|走进|来校|到校|来我校|调研|考察|交流")
 _RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行|对[^，,。；;]{0,16}?一行的?(?:到来|来访)")
@@ -479,6 +482,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         partners = [m for m in actors if (subject is None or m.key != subject.key) and not _built(text, s0, m, actors)
                     and not _needs_of(text, s0, m) and m not in led_units
                     and not (subject is not None and m.end <= subject.start and _framed(text, s0, m))]
+        # "A负责人和B负责人分别作了交流发言": each spoke, neither with the other
+        partners = [m for m in partners if not _EACH_SPOKE.match(text, m.end) and not _attendee(text, m, s1)
+                    and not (m.start > 0 and text[m.start - 1] == "是" and text.startswith("的", m.end))]  # "是A的供应商之一": what it is
         along = _ALONG.search(text, s0, s1)  # "A牵头，会同B、C等单位…赴D考察": B and C come along, no one's partners
         if along and subject is not None and subject.start < along.start():
             partners = [m for m in partners if not along.start() <= m.start < along.end()]
@@ -550,7 +556,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if subject is None:
             continue
         if (subject.start >= 0 and _TITLE.match(text, subject.end) and _ATTENDS.search(sentence)
-                and _nearest_kind(words, len(sentence), lex) is None):
+                and _nearest_kind(_ATTENDED.sub(lambda m: "□" * len(m.group(0)), words), len(sentence), lex) is None):
             continue  # "A主任X、B局长Y出席会议": who attended; "会后，参观了C" is still the visitors'
         current = subject
         if (memory is not None and (subject.start >= 0 or subject is ctx) and _VISITS.search(sentence, max(0, subject.end - s0))
@@ -700,6 +706,15 @@ def _people_visiting(text: str, subject: Mention, actors: list[Mention], s1: int
     if not _PERSON.search(text, end, min(after, visit.end())):
         return []
     return group
+
+
+def _attendee(text: str, m: Mention, s1: int) -> bool:
+    """`m` is named with a person who, with others listed, attends the event ("…，B管委会蔚钟声主任，C董事长
+    尚新春等参加签约仪式"): an attendee, not a party; not where the person also signs or meets someone."""
+    if m.start < 0 or not re.match(rf"(?:[{CJK}]{{2,3}})?{_TITLE.pattern}", text[m.end:m.end + 12]):
+        return False
+    attends = _ATTENDED.search(text, m.end, s1)
+    return attends is not None and not re.search(r"签署|签订|与|同|和", text[m.end:attends.start()])
 
 
 def _people_then_visit(text: str, start: int, unit: Mention, s1: int) -> bool:

@@ -1667,3 +1667,17 @@ def test_a_college_school_joining_two_fields_a_department_by_its_managers_title_
     assert _triples([item]) == _as_set([("甲乙市科技局", "戊己市", "调研")])  # those who come along are no one's partners
     [talks] = run("甲乙市科技局会同甲乙市丙区、丁县等与戊己大学积极沟通接洽。")
     assert _triples([talks]) == _as_set([("甲乙市科技局", "戊己大学", "合作交流")])
+
+
+def test_speakers_in_turn_attendees_of_a_signing_a_department_head_after_his_name_and_what_a_firm_is():
+    [item] = run("仪式上，甲乙学院新材料学院负责人和丙丁桥架股份有限公司负责人分别作了交流发言。")
+    assert item["relations"] == []  # each spoke; no exchange between them
+    [item] = run("4月21日上午,丙丁桥架股份有限公司与甲乙学院“校企合作协议”签约仪式,在甲乙学院新材料与能源学院A4三楼举行,"
+                 "甲乙学院副院长郑直,戊己经济技术开发区管委会蔚钟声主任,甲乙学院校地合作办主任郭超峰,"
+                 "丙丁桥架股份有限公司董事长尚新春等参加签约仪式。")
+    assert all("戊己经济技术开发区管委会" not in (r["source"]["name"], r["target"]["name"])
+               for r in item["relations"])  # who attended the signing, not who signed
+    assert "机电技术系" in _names(run("学校顾伟国副校长、合作交流处戴勤处长、机电技术系李友节主任等热情地接待了来宾。"))
+    [item] = run("甲乙家居用品有限公司2014年成立，是瑞典丙丁国际集团的优质供应商之一。")
+    assert item["relations"] == []  # what the firm is, not an activity
+    assert _names(run("6月4日，八角湾科创中心烟台甲乙科技有限公司总经理解秀丽一行到产教融合学院座谈交流。"))[0] == "烟台甲乙科技有限公司"
