@@ -293,6 +293,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if firm and trimmed[firm.end():] in lex.generic_names:
                 e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
                 trimmed = trimmed[:firm.end()]
+            if _COUNTED_AFTER.match(clean, e):
+                continue  # "海外创新中心7家": a type of body counted, not one body
             inside = [k for k in known if k.start >= s and k.end <= e]
             overlaps = [k for k in known if k.start < e and k.end > s and k not in inside]
             if overlaps or any(k.end == e for k in inside):
@@ -473,6 +475,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
+_COUNTED_AFTER = re.compile(r"\s*[0-9０-９]+[多余]?[家个所座](?=[，,。；;、]|$)")  # (not "A、B2个科研院所": the list counted)
 _PARK_THEN_FIRM = re.compile(rf"([{CJK}]{{2,8}}(?:科创中心|科技园|产业园|创业园|孵化园|科创园|创新港))[{CJK}()]{{4,}}(?:有限公司|有限责任公司)$")
 _LIST_PLACE = re.compile(rf"[{CJK}]{{2,3}}[市县区](?=[{CJK}]{{4}})")
 _HEADS_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=以及)|(?<=率))((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"

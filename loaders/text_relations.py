@@ -111,7 +111,7 @@ _MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,8}}(?:与|和|同
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
-_FOUNDS = re.compile(r"\s*(?:等\S{0,6}?)?(?:发起|组建|牵头|出资|成立|主办)")
+_FOUNDS = re.compile(r"\s*(?:等\S{0,6}?)?(?:合作)?(?:发起|组建|牵头|出资|成立|主办|设立|创办)")
 _LINKED = re.compile(r"与|同|跟|和|携手|联合|帮助|支持|为|向|对|到|赴|走进|来到|合作|共同|签|依托|借力|借助|通过|联手|牵手|协同|邀请|组织")
 # after a venue: the meeting held there ("在A、B双会场同步召开"), not a signing or an unveiling
 _VENUE = re.compile(r"[^，,。；;]{0,12}?(?:召开|举行|举办|开幕|开展|主办的|承办的)(?![^，,。；;]{0,6}(?:签|揭牌|授牌))")
@@ -155,7 +155,8 @@ def _acting_districts(text: str, hits: list[Hit]) -> list[Mention]:
     found = [Mention(name, m.start(), m.end(), node_id, "District", "government")
              for m, node_id, label, name in hits if label == "District"]
     acts = [bool(_DISTRICT_ACTS_AFTER.match(text, d.end) or _DISTRICT_ACTS_BEFORE.search(text, max(0, d.start - 5), d.start)
-                 or _DISTRICT_VISITED.match(text, d.end) and _GOES_TO.search(text, max(0, d.start - 2), d.start))
+                 or _DISTRICT_VISITED.match(text, d.end) and _GOES_TO.search(text, max(0, d.start - 2), d.start)
+                 or _MAKER_DISTRICT.match(text, d.end) and re.search(r"是由?$", text[max(0, d.start - 2):d.start]))
             for d in found]  # (or a team goes there: "…一行到梁平区考察交流")
     # a district listed with one that acts acts too: "与两江新区、江北、南岸等9区县签订", "璧山、铜梁与…"
     for i in [*range(1, len(found)), *range(len(found) - 2, -1, -1)]:
@@ -185,7 +186,7 @@ def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
 _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK}]{{2,3}})(?=(?:分别|共同)?(?:签订|签署|签约|座谈|会谈|洽谈|交流))")
 
 
-_VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队")
+_VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队|走进|走访|来到|前往|(?<![奔])赴")
 _ONLY_ATTENDS = re.compile(r"出席|参加|列席|见证")
 # the event people attend: "…等参加签约仪式" names no signing by them
 _ATTENDED = re.compile(r"(?:出席|参加|列席|见证)了?[^，,。；;]{0,20}?(?:仪式|会议|大会|活动)")
@@ -465,15 +466,21 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             subject = current
         if subject is None and ctx is not None and _SELF.search(sentence, after_escort):
             subject = ctx  # 学校 / 校地 / 双方 with no organisation named: the university of the text
+        makers = _makers(text, [m for m in actors_all if s0 <= m.start < s1])
+        if makers:  # "该中心是A和B联合打造的创新孵化平台": A and B built it; no partners of the subject before
+            add_all(makers, "共建", sentence)
+            actors = [m for m in actors if all(m.key != k.key for k in makers)]
         founders = _founders(text, s0, s1, actors, subject)
         if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
             verb = _FOUNDS.match(text, founders[-1].end) or _JOINTLY.match(text, founders[-1].end)
-            founded = re.search("发起|组建|出资|成立", text[verb.end():verb.end() + 6] if verb else "") or (
-                verb is not None and re.search("发起|组建|出资|成立", verb.group(0)))
+            founded = re.search("发起|组建|出资|成立|设立|创办", text[verb.end():verb.end() + 6] if verb else "") or (
+                verb is not None and re.search("发起|组建|出资|成立|设立|创办", verb.group(0)))
             at = founders[-1].end - s0
             phrase = words[:(_PHRASE_END.search(words, at) or re.search("$", words)).start()]
             # the founders' own phrase: a training named clauses later is not what they did together
             kind = _nearest_kind(phrase, at, lex) or ("共建" if founded else "other")
+            if founded and kind == "合作交流":
+                kind = "共建"  # "由A与B合作设立": they set it up together, not talks
             add_all(founders, kind, sentence)
             current = founders[0]
             first_subject = first_subject or founders[0]
@@ -616,6 +623,22 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     if memory is not None:
         memory.listed = _last_list(text, actors_all, len(text)) or memory.listed
     return first_subject, relations
+
+
+_MADE_BY = re.compile(r"\s*(?:等\S{0,6}?)?(?:联合|共同|合作)?(?:打造|共建|建设|设立|创办|组建|成立)的")
+_MAKER_DISTRICT = re.compile(r"(?:[和与、及][^，,。；;]{2,30}?)" + _MADE_BY.pattern)  # "是巴南区政府和A联合打造的"
+
+
+def _makers(text: str, actors: list[Mention]) -> list[Mention]:
+    """The bodies a description names as the makers of what it describes ("是A和B联合打造的…", "是由A与B
+    共同组建的…"): two or more, listed right after 是 / 是由; else []."""
+    for i, m in enumerate(actors):
+        if m.start < 1 or not re.search(r"是由?$", text[max(0, m.start - 2):m.start]):
+            continue
+        chain, end = _chain(text, actors, i, "[、和及与]")
+        if len(chain) >= 2 and _MADE_BY.match(text, end):
+            return chain
+    return []
 
 
 def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Mention | None) -> list[Mention]:
@@ -801,7 +824,7 @@ def _framed(text: str, s0: int, m: Mention) -> bool:
     return bool(frame or _policy_of(text, s0, m) or _PURPOSE.match(text, start, m.start))
 
 
-_PURPOSE = re.compile(r"\s*为(?:了)?[^，,。；;]{0,6}?(?:推进|推动|促进|加快|助力)[^，,。；;]*$")  # "为扎实推进A建设工作，B…"
+_PURPOSE = re.compile(r"\s*为(?:了)?[^，,。；;]{0,6}?(?:推进|推动|促进|加快|助力|帮助)[^，,。；;]*$")  # "为扎实推进A建设工作，B…"
 
 
 def _committee_and_its_government(a: Mention, b: Mention) -> bool:

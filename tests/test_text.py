@@ -1681,3 +1681,24 @@ def test_speakers_in_turn_attendees_of_a_signing_a_department_head_after_his_nam
     [item] = run("甲乙家居用品有限公司2014年成立，是瑞典丙丁国际集团的优质供应商之一。")
     assert item["relations"] == []  # what the firm is, not an activity
     assert _names(run("6月4日，八角湾科创中心烟台甲乙科技有限公司总经理解秀丽一行到产教融合学院座谈交流。"))[0] == "烟台甲乙科技有限公司"
+
+
+def test_a_partys_district_committee_a_government_office_and_counted_types():
+    assert _names(run("4月2日，致公党甲乙区工委会组织20余名党员走进丙丁科技有限公司。")) == ["致公党甲乙区工委会", "丙丁科技有限公司"]
+    assert "区政府办" in _names(run("甲乙区人民政府方力区长带领区政府办、发改委等单位负责人一行来到丙丁研究院进行参观交流。"))
+    assert "海外创新中心" not in _names(run("建设孵化器与创新产业基地38个，海外创新中心7家。"))
+    assert "四川省泸州市农业科学院" in _names(run("甲乙学院与中国科学院成都生物研究所、四川省泸州市农业科学院2个科研院所签订协议。"))
+
+
+def test_who_a_description_says_made_or_set_up_a_body_built_it_together():
+    [item] = run("创新中心负责人介绍，该中心是璧山区政府和重庆大学联合打造的创新孵化平台。")
+    assert _triples([item]) == _as_set([("璧山区政府", "重庆大学", "共建")])
+    [item] = run("甲乙研究院1996年由甲乙市人民政府与丙丁大学合作设立，是第一家新型研发机构。")
+    assert ("丙丁大学", "甲乙市人民政府", "共建") in _triples([item])
+    [item] = run("目前，甲乙研究院与丙丁科创集团有限公司已成功孵化企业3100多个。")
+    assert _triples([item]) == _as_set([("甲乙研究院", "丙丁科创集团有限公司", "成果转化")])
+
+
+def test_a_body_that_goes_into_a_centre_is_remembered_as_the_visitor():
+    items = run("4月2日，甲乙区工委会组织20余名党员走进甲乙先进技术创新中心。\n\n调研组一行实地走访了丙丁科技有限公司。")
+    assert _triples(items[1:]) == _as_set([("甲乙区工委会", "丙丁科技有限公司", "调研")])
