@@ -187,7 +187,6 @@ _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK
 
 
 _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队|走进|走访|来到|前往|(?<![奔])赴")
-_ONLY_ATTENDS = re.compile(r"出席|参加|列席|见证")
 # the event people attend: "…等参加签约仪式" names no signing by them
 _ATTENDED = re.compile(r"(?:出席|参加|列席|见证)了?[^，,。；;]{0,20}?(?:仪式|会议|大会|活动)")
 _EACH_SPOKE = re.compile(r"[^，,。；;与和]{0,6}?分别(?:作了?|进行了?)?[^，,。；;]{0,4}?(?:致辞|发言|讲话|介绍|汇报)")
@@ -420,8 +419,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             led_by = _LED_BY.search(sentence)
             named = memory.people
             subject = led_by and (named.get(led_by.group(1)) or named.get(led_by.group(1)[-2:])) or None
-        if (memory is not None and memory.visitor is not None and _THIS_VISIT.match(sentence)
-                and (subject is None or subject.start >= s0 + _THIS_VISIT.match(sentence).end())):
+        this_visit = _THIS_VISIT.match(sentence) if memory is not None and memory.visitor is not None else None
+        if this_visit and (subject is None or subject.start >= s0 + this_visit.end()):
             subject = memory.visitor  # "本次调研了：A、B、C等三家公司": the visitors of the item before
         if subject is None and memory is not None and memory.visitor is not None and _TEAM_HEAD.match(sentence):
             subject = memory.visitor  # "关延平一行先后来到A、B": a team's head not named with a body, the team that came
@@ -550,7 +549,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
             elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)
                   and all(m.key != ctx.key for m in partners)
-                  and not (_ONLY_ATTENDS.search(sentence) and not _CAME.search(sentence))):  # (not "…、学校领导出席仪式")
+                  and not (_ATTENDED.search(sentence) and not _CAME.search(sentence))):  # (not "…、学校领导出席仪式")
                 partners.append(ctx)  # "A局长一行到我校交流": the body with the university of the text
             elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and local_districts:
                 d = local_districts[0]  # "校地双方": the university with the district of the text

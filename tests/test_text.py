@@ -1678,6 +1678,7 @@ def test_speakers_in_turn_attendees_of_a_signing_a_department_head_after_his_nam
     assert all("戊己经济技术开发区管委会" not in (r["source"]["name"], r["target"]["name"])
                for r in item["relations"])  # who attended the signing, not who signed
     assert "机电技术系" in _names(run("学校顾伟国副校长、合作交流处戴勤处长、机电技术系李友节主任等热情地接待了来宾。"))
+    assert "科技人才办" in _names(run("会上，甲乙区科技局、科技人才办主任张三介绍了情况。"))  # an office by its head's title
     [item] = run("甲乙家居用品有限公司2014年成立，是瑞典丙丁国际集团的优质供应商之一。")
     assert item["relations"] == []  # what the firm is, not an activity
     assert _names(run("6月4日，八角湾科创中心烟台甲乙科技有限公司总经理解秀丽一行到产教融合学院座谈交流。"))[0] == "烟台甲乙科技有限公司"
