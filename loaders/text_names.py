@@ -285,6 +285,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if inner is not None:  # "武汉大学相关学院", "四川大学世界一流大学建设": the university
                 e -= len(trimmed) - inner
                 trimmed = trimmed[:inner]
+            if (trimmed.startswith("达") and s > 0 and clean[s - 1] == "到"
+                    and (_PROVINCE.match(trimmed, 1) or re.match(rf"[{CJK}]{{2,3}}[省市县区]", trimmed[1:]))):
+                s, trimmed = s + 1, trimmed[1:]  # "到达庆云县水发集团": 到达 then the name (not 达胜健身器材's 达)
             park = _PARK_THEN_FIRM.match(trimmed)
             if park:  # "八角湾科创中心烟台绿圃科技有限公司": the firm, not the park it is in
                 s += park.end(1)
@@ -477,6 +480,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
 
 _COUNTED_AFTER = re.compile(r"\s*[0-9０-９]+[多余]?[家个所座](?=[，,。；;、]|$)")  # (not "A、B2个科研院所": the list counted)
 _PARK_THEN_FIRM = re.compile(rf"([{CJK}]{{2,8}}(?:科创中心|科技园|产业园|创业园|孵化园|科创园|创新港))[{CJK}()]{{4,}}(?:有限公司|有限责任公司)$")
+_HEADS_LEAD = re.compile(r"(?:由|经|在)?(?:学校|我校|本校|该校|学院|我院)?")
 _LIST_PLACE = re.compile(rf"[{CJK}]{{2,3}}[市县区](?=[{CJK}]{{4}})")
 _HEADS_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=以及)|(?<=率))((?:[{CJK}]{{2,10}}、){{2,}}[{CJK}]{{2,10}}?)(?:等(?:相关|有关)?(?:处室|部门|单位)"
                          rf"(?:及[^，。；、]{{0,12}}?)?|等)?(?:的)?(?:主要|相关|有关)?(?:负责同志|负责人)")
@@ -529,6 +533,9 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     out = list(found)
     for lst in _HEADS_LIST.finditer(clean):
         parts, pos, new = lst.group(1).split("、"), lst.start(1), []
+        lead = _HEADS_LEAD.match(parts[0])
+        if lead.end() and len(parts[0]) - lead.end() >= 2:  # "由学校合作发展处、科研处…负责人": the office
+            parts[0], pos = parts[0][lead.end():], pos + lead.end()
         if any(_NOT_BODY.search(p) or p in lex.generic_names or _COUNT.match(p) or _GENERAL.search(p)
                or p.startswith(lex.generic_prefixes) or _BODY_TYPES.search(p) for p in parts):
             continue  # "…相关高校、科研院所、企业有关负责人": types of body, not bodies

@@ -98,7 +98,7 @@ _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phr
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
-_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|奔赴|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
@@ -196,8 +196,9 @@ _RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行
 # the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",
 # "调研队伍首先参观了A", "学院班子成员先后赴A", "我校教师一行先后参观考察了A"
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组|(?:(?<=[，,。；;：:])|^)(?:我校|学校|学院|我院)?"
-                     r"(?:(?:调研|考察)(?:队伍|团队)|小分队|班子成员|(?:教师|专家|师生)?一行人?)"
-                     r"(?=(?:首先|先后|随后|继续前行[，,]\s*)?(?:来到|前往|赴|走进|在|参观|考察|走访))")
+                     r"(?:(?:调研|考察)(?:队伍|团队)|小分队|班子成员|(?:教师|专家|师生)?一行人?"
+                     r"|[\u4e00-\u9fff]{0,6}?(?:服务队|服务团)(?:一行人?)?)"  # (乡村振兴服务队一行到达A)
+                     r"(?=(?:首先|先后|随后|同时|继续前行[，,]\s*)?(?:来到|到达|前往|赴|走进|在|参观|考察|走访))")
 
 
 def _is_guests(text: str, m: Mention) -> bool:
@@ -505,7 +506,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                       and not (m in framed and subject is not None and m.start < subject.start)]  # ("应A的邀请，B一行…": not A)
         if not party and subject is not None:  # "A院长X、B负责人Y对C进行了交流访问": the people of A and B visit
             delegation = _people_visiting(text, subject, actors, s1)
-        led = _LEADS.search(sentence, subject.end - s0) if subject is not None and subject.start >= s0 else None
+        lead_from = (subject.end - s0 if subject is not None and subject.start >= s0
+                     else own.end() - s0 if own is not None and subject is not None and subject is ctx else None)
+        led = _LEADS.search(sentence, lead_from) if lead_from is not None else None  # (该校副校长X率领…: from 该校)
         arrives = _ARRIVES.search(sentence, led.end()) if led else None
         if arrives:  # "A院长率校科研处、B学院负责人莅临…": who A leads comes with A
             delegation = [subject] + [m for m in actors if s0 + led.end() <= m.start and m.end <= s0 + arrives.start()]

@@ -1703,3 +1703,17 @@ def test_who_a_description_says_made_or_set_up_a_body_built_it_together():
 def test_a_body_that_goes_into_a_centre_is_remembered_as_the_visitor():
     items = run("4月2日，甲乙区工委会组织20余名党员走进甲乙先进技术创新中心。\n\n调研组一行实地走访了丙丁科技有限公司。")
     assert _triples(items[1:]) == _as_set([("甲乙区工委会", "丙丁科技有限公司", "调研")])
+
+
+def test_a_service_team_named_again_a_firm_reached_and_a_vice_presidents_units():
+    items = run("8月14日，由学校合作发展处、科研处、乡村振兴研究院负责人组成的乡村振兴服务队一行7人，到甲乙县对接交流。\n\n"
+                "乡村振兴服务队一行到达甲乙县水发集团，参观了智慧大棚项目。")
+    assert "合作发展处" in _names(items[:1])  # not 由学校合作发展处
+    assert _names(items[1:]) == ["甲乙县水发集团"]  # not 达甲乙县水发集团
+    assert _as_set([("合作发展处", "甲乙县水发集团", "调研")]) <= _triples(items[1:])  # the team named again
+    assert "达胜健身器材" in _names(run("交流会后还分别到达胜健身器材、京海表面技术等企业参观。"))  # a brand that starts with 达
+    [item] = run("甲乙师范学院教授博士服务团20余人，奔赴丙丁县、戊己县，开展了科技服务活动，将科研成果转化为新质生产力。")
+    assert {r["kind"] for r in item["relations"]} == {"调研"}  # where they went, whatever the activity's topic
+    [item] = run("甲乙技术师范大学百名博士行活动举行。该校副校长戴青云教授率领科研处、交叉学科研究院等团队赴丙丁市调研。")
+    assert all("交叉学科研究院" not in (r["source"]["name"], r["target"]["name"])
+               or "甲乙技术师范大学" not in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])  # one team
