@@ -11,7 +11,8 @@ regression (numpy, L2) says which candidates are related; a related pair takes t
 the nearest activity word's, else `other`.
 
 Without --test: leave-one-batch-out over BATCHES (train on all batches but one, score that one),
-pooled document-level figures for the rules and for the scorer. With --test: train on all of
+pooled document-level figures for the rules, for the scorer, and for the rules with the scorer's pairs in the
+items where the rules relate nothing. With --test: train on all of
 BATCHES, score the new batch. Prints figures only; the extractor does not use this (see
 docs/extraction.md for what it measured).
 """
@@ -111,7 +112,8 @@ def candidates(batch: Path, doc: str, gold: dict, index, lex: Lexicons) -> list[
         first = next(iter(bodies), None)
         for x, y in itertools.combinations(bodies.values(), 2):
             pair = frozenset((x["name"], y["name"]))
-            rows.append({"batch": batch.name, "doc": doc, "pair": pair, "gold": answers.get(pair), "rule": rule.get(pair),
+            rows.append({"batch": batch.name, "doc": doc, "item": item["index"], "pair": pair, "gold": answers.get(pair),
+                         "rule": rule.get(pair),
                          "f": features(item["text"], x, y, rule.get(pair), len(bodies), first, lex)})
     return rows
 
@@ -156,6 +158,12 @@ def report(name: str, rows: list[dict], chosen: list[bool], truth: set) -> None:
           f"relations P {rel['precision']:.3f} R {rel['recall']:.3f} F1 {rel['f1']:.3f}")
 
 
+def filled(rows: list[dict], chosen: list[bool]) -> list[bool]:
+    """The rules' pairs, and the scorer's in the items where the rules relate nothing."""
+    ruled = {(r["batch"], r["doc"], r["item"]) for r in rows if r["rule"]}
+    return [bool(r["rule"]) or (yes and (r["batch"], r["doc"], r["item"]) not in ruled) for r, yes in zip(rows, chosen)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("batches", type=Path)
@@ -194,6 +202,7 @@ def main() -> int:
         print(f"leave one batch out over {len(batches)} batches, {len(train):,} candidate pairs")
         report("rules", train, [bool(r["rule"]) for r in train], truth)
         report(label, train, list(scores >= args.threshold), truth)
+        report("rules, else scorer", train, filled(train, list(scores >= args.threshold)), truth)
         return 0
     w = fit(X, y)
     rows, t = read(args.test)
@@ -201,6 +210,7 @@ def main() -> int:
     print(f"trained on {len(batches)} batches ({len(train):,} pairs); {args.test.name}: {len(rows):,} candidate pairs")
     report("rules", rows, [bool(r["rule"]) for r in rows], t)
     report(label, rows, list(scores >= args.threshold), t)
+    report("rules, else scorer", rows, filled(rows, list(scores >= args.threshold)), t)
     return 0
 
 
