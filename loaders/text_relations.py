@@ -858,6 +858,8 @@ def _is_place(text: str, m: Mention) -> bool:
         return False
     if m.start > 0 and text[m.start - 1] == "在" and re.match(r"[，,]|办理|注册", text[m.end:m.end + 2]) is not None:
         return True
+    if text.endswith(("位于", "坐落于", "地处"), max(0, m.start - 3), m.start):
+        return True  # "…综合体，位于长寿工业园区新市组团": where it is
     if is_venue(text, m):
         return True
     title = re.search(r"[“\"][^”\"]*$", text[:m.start])

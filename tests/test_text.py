@@ -1717,3 +1717,8 @@ def test_a_service_team_named_again_a_firm_reached_and_a_vice_presidents_units()
     [item] = run("甲乙技术师范大学百名博士行活动举行。该校副校长戴青云教授率领科研处、交叉学科研究院等团队赴丙丁市调研。")
     assert all("交叉学科研究院" not in (r["source"]["name"], r["target"]["name"])
                or "甲乙技术师范大学" not in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])  # one team
+
+
+def test_where_a_body_is_located_is_no_party():
+    [item] = run("甲乙创新产业园是由丙丁研究院参与策划的科技产业综合体，位于戊己工业园区新市组团。")
+    assert all("戊己工业园区" not in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])
