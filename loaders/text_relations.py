@@ -473,8 +473,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         founders = _founders(text, s0, s1, actors, subject)
         if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
             verb = _FOUNDS.match(text, founders[-1].end) or _JOINTLY.match(text, founders[-1].end)
-            founded = re.search("发起|组建|出资|成立|设立|创办", text[verb.end():verb.end() + 6] if verb else "") or (
-                verb is not None and re.search("发起|组建|出资|成立|设立|创办", verb.group(0)))
+            founded = _FOUNDED.search(text, verb.end(), verb.end() + 6) or _FOUNDED.search(verb.group(0)) if verb else None
             at = founders[-1].end - s0
             phrase = words[:(_PHRASE_END.search(words, at) or re.search("$", words)).start()]
             # the founders' own phrase: a training named clauses later is not what they did together
@@ -627,6 +626,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     return first_subject, relations
 
 
+_FOUNDED = re.compile("发起|组建|出资|成立|设立|创办")  # what founders do, after 联合 / 共同 or in its place
 _MADE_BY = re.compile(r"\s*(?:等\S{0,6}?)?(?:联合|共同|合作)?(?:打造|共建|建设|设立|创办|组建|成立)的")
 _MAKER_DISTRICT = re.compile(r"(?:[和与、及][^，,。；;]{2,30}?)" + _MADE_BY.pattern)  # "是巴南区政府和A联合打造的"
 
@@ -745,7 +745,7 @@ def _attendee(text: str, m: Mention, s1: int) -> bool:
 def _people_then_visit(text: str, start: int, unit: Mention, s1: int) -> bool:
     """Only people between `start` (after 学校 / 我校) and `unit`, and the sentence goes on to a team's
     visit: "学校副院长马凯、五级职员孙平文、校企合作处处长华英…等一行7人先后走访调研了A" (the units go)."""
-    return (re.fullmatch(r"(?:[^，,。；;：:与和同及]{2,16}?、)+", text[start:unit.start]) is not None
+    return (re.fullmatch(rf"(?:{_PERSON_NEXT.pattern})+", text[start:unit.start]) is not None
             and _PERSON.search(text, start, unit.start) is not None
             and re.search(r"一行[^，,。；;]{0,8}?(?:走访|调研|考察|参观|来到|前往|赴|到)", text[unit.end:s1]) is not None)
 
