@@ -18,7 +18,8 @@ from typing import Any
 
 from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts,
                          find_organisations, level_only, mention_ref, ref_key)
-from .text_relations import OUR_FIRM, Memory, brief_relations, distinct, named_people, prose_relations, restated
+from .text_relations import (OUR_FIRM, Memory, brief_relations, named_people, prose_relations, restated,
+                             written_forms)
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
            "header", "split_items"]
@@ -168,7 +169,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
         subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, memory, firm,
                                                   owners)
         item.subject = subject
-        item.organisations = list(distinct(mentions).values())
+        item.organisations = written_forms(mentions, lex.generic_names)
         item.districts = districts
     else:
         item.subject, item.districts = subject, districts

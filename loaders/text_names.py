@@ -15,7 +15,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!体|创新|实验室|工程|研究)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!体|创新|实验室|工程|研究|发展)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
@@ -55,6 +55,7 @@ class Lexicons:
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任|[{CJK}]{{2,3}}副?主任)"  # 教育系党总支书记, 机电技术系李友节主任
+                                    rf"|(?<![{CJK}]){_FIELD_SCHOOL}"  # 工学院院长: a school named by one field
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
         self.short_government = re.compile(rf"[省市区县](?:{gov}|{_LEVEL_BODIES})")  # 市政府, 区科技局, 省科协: three characters
@@ -248,9 +249,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
         pos = start + len(chunk)
         # greedy: within a chunk (already cut at list marks and verbs) the longest name wins, so
         # "…酒业(集团)有限公司" is one company, not "…酒业(集团" plus a remainder
-        for m in lex.name_form.finditer(chunk):
-            name = m.group(1)
-            s, e = start + m.start(1), start + m.end(1)
+        for name, s, e, second in _bracketed(lex, chunk, start):
             if (clean[e:e + 1] in ("生", "城") and name.endswith(("大学", "学院", "中学", "小学"))
                     or clean[e:e + 1] == "校" and name.endswith("院") and clean[e + 1:e + 2] not in tuple("地企友区长园庆史")
                     or _academician_title(clean, name, e) or clean[s - 1:s] == "各"  # 中国科学院院士朱兆良, 各研发部: no body acting
@@ -312,10 +311,12 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                          and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)),
                         "platform" if trimmed.endswith("研院") else "other")
             full = trimmed[:-2] + "人民政府" if trimmed.endswith("政府") and not trimmed.endswith("人民政府") else None
-            found.append(Mention(text[s:e], s, e, None, None, kind, full))  # 重庆市政府 is 重庆市人民政府
+            found.append(Mention(text[s:e], s, e, None, None, kind, full or second))  # 重庆市政府 is 重庆市人民政府
     found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
                    key=lambda m: (m.start, -m.end))
+    widened = {m.name: w.name for m in found for w in [_widened(m, text, clean, known, found)] if w.name != m.name}
     found = [_widened(m, text, clean, known, found) for m in found]
+    found = [replace(m, alias_of=widened[m.alias_of]) if m.alias_of in widened else m for m in found]  # (a second name's body)
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
     for q in _QUOTED_NAME.finditer(clean):  # “稀土抗菌材料研发与应用联合实验室”: the quoted name whole
@@ -819,6 +820,21 @@ def _field_before(clean: str, end: int) -> tuple[int, str] | None:
     return (start, field) if 2 <= len(field) <= 6 else None
 
 
+def _bracketed(lex: Lexicons, chunk: str, start: int) -> Iterator[tuple[str, int, int, str | None]]:
+    """The names the form finds in a chunk of text at `start`: (name, start, end, the body it is a
+    second name of). A name followed by another in an unclosed bracket (…工程学院(现代园艺研究院)) is
+    one body written two ways: both are yielded, the bracketed one as the first's second name."""
+    for m in lex.name_form.finditer(chunk):
+        name, s, e = m.group(1), start + m.start(1), start + m.end(1)
+        cut = name.rfind("(")
+        if (cut >= 4 and ")" not in name[cut:] and lex.name_form.fullmatch(name[:cut])
+                and not name.endswith(("大学", "学院")) and _guarded(name[:cut], lex) == name[:cut]):
+            yield name[:cut], s, s + cut, None
+            yield name, s, e, name[:cut]
+        else:
+            yield name, s, e, None
+
+
 def _generic_rest(rest: str, lex: Lexicons) -> bool:
     return rest.startswith(lex.generic_prefixes) or _COUNT.match(rest) is not None
 
@@ -864,7 +880,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             m = lex.lead_in.match(name)
             if m and name[m.end():] in lex.generic_names:
                 return None  # "提升公司": a clause word and a generic body
-            if not m or len(name) - m.end() < 4 and not (name.endswith("处") or name[m.end():] in _STANDALONE):
+            if not m or len(name) - m.end() < 4 and not (name.endswith("处") or name[m.end():] in _STANDALONE
+                                                            or re.fullmatch(_FIELD_SCHOOL, name[m.end():])):
                 break  # (but "我校科研处": the office)
             name = name[m.end():]
     every = re.search("各(?:学院|院系|部门|单位|处室)$", name)
@@ -873,7 +890,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     if name.startswith(("集团", "公司")) and lex.name_form.fullmatch(name[2:]) and len(name) >= 6:
         name = name[2:]  # "公司党建工作部": the company's department, 党建工作部
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系")) and name not in _STANDALONE
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系"))
+            and name not in _STANDALONE and not re.fullmatch(_FIELD_SCHOOL, name)
             or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司", "驻区", "驻地"))):  # "集团控股上市公司": the group's firms, no name
         return None
@@ -907,6 +925,7 @@ _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所
 # bodies written with their level alone besides the government forms (市政府, 省科协, 省农科院, 市林科所)
 _LEVEL_BODIES = "政府|工商联|科协|农科院|农科所|林科所"
 # bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
+_FIELD_SCHOOL = "[工理医文法商农林药]学院"  # a university's school named by one field alone (工学院, 医学院)
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"

@@ -28,6 +28,18 @@ def distinct(mentions: list[Mention]) -> dict[str, Mention]:
     return out
 
 
+def written_forms(mentions: list[Mention], generic: set[str] = frozenset()) -> list[Mention]:
+    """The first mention of each written form of each organisation, in text order: a body the text
+    writes two ways (…工程学院(现代园艺研究院), a short name it defines) is listed under both names,
+    which share its key. A `generic` word that stands for it (该研究院) is no second name."""
+    first = distinct(mentions)
+    out: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        if first[m.key] is m or m.name not in generic:
+            out.setdefault((m.key, m.name), m)
+    return list(out.values())
+
+
 def _relation(source: Mention | None, target: Mention, kind: str, sentence: str) -> dict[str, Any]:
     return {"source": mention_ref(source), "target": mention_ref(target), "kind": kind,
             "evidence": sentence.strip().replace("**", "")}
@@ -344,10 +356,11 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         subject = next((m for m in can_act if m not in framed), can_act[0] if can_act else None)
         # ("赴临沂市调研组先后参观了A": the team that went, not a place it went to)
         owned = next((m for m in actors if subject is not None and subject.start >= 0
-                      and re.fullmatch(r"(?:下属|旗下)的?", text[subject.end:m.start])), None)
+                      and (re.fullmatch(r"(?:下属|旗下)的?", text[subject.end:m.start])
+                           or re.fullmatch(r"\s*[-—–－]{1,2}\s*", text[subject.end:m.start]) and bare_unit(m.name))), None)
         if owned is not None:
             actors = [m for m in actors if m is not subject]
-            subject = owned  # "A集团下属B公司组织…": B acts; A only says whose it is
+            subject = owned  # "A集团下属B公司组织…", "A学院-B学院…": B acts; A only says whose it is
         first = next((m for m in actors if m not in framed), actors[0]) if actors else None
         if actors and subject is not None and subject is not first and (
                 current is not None or not _DISTRICT_ACTS_AFTER.match(text, subject.end)):

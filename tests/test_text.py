@@ -1722,3 +1722,25 @@ def test_a_service_team_named_again_a_firm_reached_and_a_vice_presidents_units()
 def test_where_a_body_is_located_is_no_party():
     [item] = run("甲乙创新产业园是由丙丁研究院参与策划的科技产业综合体，位于戊己工业园区新市组团。")
     assert all("戊己工业园区" not in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])
+
+
+def test_a_school_named_by_one_field_and_a_time_word_before_it():
+    [item] = run("2月14日，工学院院长张三带队，到甲乙实业有限公司、丙丁智能设备有限公司等2家企业现场开展走访调研。")
+    assert _triples([item]) == _as_set([("工学院", "甲乙实业有限公司", "调研"), ("工学院", "丙丁智能设备有限公司", "调研")])
+    assert [c["id"] for c in item["clusters"]] == ["cluster.smart_equipment"]  # 智能设备
+    assert _names(run("今年工学院将进一步深化校企合作。")) == ["工学院"]  # not 今年工学院
+    assert _names(run("化工学院与甲乙化工有限公司签约。"))[0] == "化工学院"  # two characters before 学院: the form as before
+
+
+def test_a_school_after_its_college_with_a_dash_and_its_second_name_in_brackets():
+    [item] = run("6月6日，甲乙学院-种子与设施农业工程学院(现代园艺研究院)-张三书记一行四人来到丙丁照明集团有限公司进行参观交流。")
+    assert _names([item]) == ["甲乙学院", "种子与设施农业工程学院", "现代园艺研究院", "丙丁照明集团有限公司"]
+    assert _triples([item]) == _as_set([("种子与设施农业工程学院", "丙丁照明集团有限公司", "调研")])  # the school acts
+    second = next(o for o in item["organisations"] if o["name"] == "现代园艺研究院")
+    assert second["alias_of"] == "种子与设施农业工程学院"  # one body: the loader makes one node of it
+
+
+def test_a_company_whose_name_holds_lianhe_and_an_alliance_school():
+    assert "甲乙临港联合发展有限公司" in _names(run("甲乙区科协副主席张三与甲乙临港联合发展有限公司相关负责人来学院访问交流。"))
+    [item] = run("港投产业公司组织企业赴盟校丙丁技师学院参加产教融合大会。")
+    assert "丙丁技师学院" in _names([item])  # what the college is to them (盟校), then its name
