@@ -18,7 +18,7 @@ CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!体|创新|实验室|工程|研究|发展)|前往|走进|分别|携手|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|推动|推进|支持|争创|实现|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -50,7 +50,7 @@ class Lexicons:
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|{_LEVEL_BODIES})|(?:{offices})"  # 教务处副处长: the office alone
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?(?:部长|总经理))"  # 综合部部长, 市场开发部总经理: a department, by its head's title
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?(?:部长|总经理)|相关(?:负责)?人员)"  # 综合部部长, 市场开发部总经理: a department, by its head's title (产业合作部相关人员: by its staff)
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
@@ -330,6 +330,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
     found += _place_bureaus(clean, text, found)
     found += _firms_by_head(text, clean, found, lex)
+    found = _short_places(clean, text, known, found)
     found = _listed_colleges(text, clean, found, lex)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
@@ -338,6 +339,29 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = [_local_government(m, known) for m in found]
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if (m.label != "District" or m.name.endswith("政府")) and not _zone_as_place(clean, m)]
+
+
+# a place named by two characters alone where a team goes to survey it (赴遂昌调研, 前往河源开展调研);
+# Chongqing's districts are known by their short names already
+_PLACE_GONE = re.compile(rf"(?:赴|前往|奔赴)([{CJK}]{{2}})(?=(?:开展|进行)?(?:调研|考察|走访))")
+# a county whose name is one character (凤县, 沛县), where it acts or its government is named
+_COUNTY_ACTS = re.compile(rf"(?<![{CJK}])((?![该全本我各两邻郊每一此大强分小属辖诸其外县省市区乡镇副院校])[{CJK}]县"
+                          rf"(?:(?:人民)?政府|(?=赴|前往|与|和|同|组织|一行|代表团|考察团|党政)))")
+_NOT_A_PLACE = {"乡村", "农村", "基层", "一线", "企业", "现场", "外地", "各地", "当地", "园区", "高校", "学校", "社区", "村镇",
+                "海外", "国外", "省外", "市外", "县域", "乡镇", "街道", "车间", "田间", "工地", "市场", "京津"}
+
+
+def _short_places(clean: str, text: str, known: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Places no name form finds: a two-character place a team goes to survey (赴遂昌调研) and a
+    county named by one character where it acts or its government is named (凤县赴…, 凤县政府, which
+    the form reads as 县政府 alone)."""
+    for p in [*_PLACE_GONE.finditer(clean), *_COUNTY_ACTS.finditer(clean)]:
+        s, e = p.span(1)
+        inside = [m for m in found if s <= m.start and m.end <= e and m.id is None]
+        if p.group(1) in _NOT_A_PLACE or any(m.start < e and m.end > s and m not in inside for m in [*known, *found]):
+            continue
+        found = [m for m in found if m not in inside] + [Mention(text[s:e], s, e, None, None, "government")]
+    return found
 
 
 _COMMITTEE_AND_GOVERNMENT = re.compile(rf"([{CJK}]{{2,4}}?([市区县])委)(\2(?:人民)?政府)")
@@ -737,7 +761,7 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_UNIT_END = ("学院", "分院", "研究院", "所", "中心", "实验室", "系", "科技园", "处", "办公室", "实验站", "试验站")
+_UNIT_END = ("学院", "研究生院", "分院", "研究院", "所", "中心", "实验室", "系", "科技园", "处", "办公室", "实验站", "试验站")
 # government bodies whose names join two fields with 和 (住房和城乡建设委员会, 文化和旅游局)
 _BODY_END = ("委员会", "局", "委", "厅")
 _TITLED = re.compile("校长|院长|所长|局长|处长|部长|书记|主任|经理|总监|教授|院士|研究员|董事长")  # a title: no field holds one
@@ -766,7 +790,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     if (m.id is None and m.alias_of is None and (joined in ("与", "及") and m.name.endswith(_UNIT_END + ("集团",)) or joined == "和" and m.name.endswith(_BODY_END))
             and not _PLACE_START.match(m.name)  # "学院与重庆市…科学院": two bodies
             and not re.search("大学|学院", m.name[:-2])):  # "南山与深圳清华大学研究院": a field comes before no university
-        left = _field_before(clean, m.start - 1)
+        left = _field_before(clean, m.start - 1, [k.end for k in [*known, *found] if k.type in ("university", "platform")])
         if left is not None and m.name.endswith("集团") and len(left[1]) < 4:
             left = None  # "金同元与信发集团": a person and a group, not 生命科技与新材料产业集团
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
@@ -779,7 +803,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)
                 and not any(k.end > left[0] and k.start < m.start for k in known)):
             s = left[0]
-            parent = next((k for k in [*known, *found] if k.end == s and (k.id is not None or k.name.endswith(("大学", "学院")))), None)
+            parent = next((k for k in [*known, *found] if k.end == s and (k.id is not None or k.name.endswith(("大学", "学院", "所")))), None)
             if parent is not None:  # "重庆电子科技职业大学电子与物联网学院", "龙岩学院物理与机电工程学院": the unit with its body
                 s = parent.start
             return Mention(text[s:m.end], s, m.end, None, None, m.type)
@@ -804,17 +828,18 @@ _FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来�
                         r"整合|依托|围绕|结合|利用|带领|率领|走访|走进|前往|来到|参观|考察|邀请")
 
 
-def _field_before(clean: str, end: int) -> tuple[int, str] | None:
+def _field_before(clean: str, end: int, body_ends: Iterable[int] = ()) -> tuple[int, str] | None:
     """The field name that stands before a 与 / 和 at `end` ("计算机" in "来自学校计算机与信息科学学院"):
     the Chinese characters after punctuation, cut after the last clause word, if 2-6 of them (2-8
-    right after a university's name)."""
+    right after a university's name, or after a body named, at one of `body_ends`)."""
     run = re.search(rf"[{CJK}]{{1,14}}$", clean[:end])
     if run is None:
         return None
     start = max([run.start()] + [run.start() + c.end() for c in _FIELD_CUT.finditer(run.group(0))])
     body = run.group(0).rfind("大学")  # "广东工业大学电子精密制造技术与装备…实验室": the field after the university
-    if body >= 0 and run.start() + body + 2 >= start:
-        start = run.start() + body + 2
+    named = max((b for b in body_ends if start <= b <= end - 2), default=-1)  # "宁波材料所技术转移与知识产权处"
+    if body >= 0 and run.start() + body + 2 >= start or named > start:
+        start = max(start, run.start() + body + 2 if body >= 0 else -1, named)
         return (start, clean[start:end]) if 2 <= end - start <= 8 else None
     field = clean[start:end]
     return (start, field) if 2 <= len(field) <= 6 else None

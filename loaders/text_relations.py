@@ -105,10 +105,11 @@ _WITH_SELF = re.compile(r"(?:与|同|和)(?:学校|我校|本校|该校|校方)"
 _GROUP = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)所(?:高校|大学|院校)|(?:与会|参会|上述|这些)(?:高校|大学|院校)")
 _LOCAL = re.compile(r"校地|双方|地方|区校")
 _ON_BEHALF = re.compile(r"分别代表")
+_GONE_FOR = re.compile(r"\s*并?(?:参加|出席|参与|洽谈|商谈|座谈|交流|对接|沟通)")  # a phrase that says what a visit was for
 _FIRM_GROUP = re.compile(r"(?:上述|以上|这)(?:[0-9０-９一二两三四五六七八九十]+家)?(?:企业|公司)")
 _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phrase that goes on with the subject before
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
-_AGREEMENT = re.compile(r"签署|签订|签约|签定")
+_AGREEMENT = re.compile(r"签署|签订|签约|签定|签字")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|奔赴|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|达)")
@@ -116,7 +117,7 @@ _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|�
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
 _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照|(?<!相)应)$")  # 落实A的要求: A's policy
-_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会")
+_ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会|参与(?=座谈|会议|活动|仪式)")
 _LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
 _COUNTED = r"等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[多余]?[家所个]"  # "…等20家企业": a list closed by its count
 _MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,8}}(?:与|和|同)[^，,。；;]+?{_COUNTED}")
@@ -385,6 +386,11 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         parties, first_pair = (memory.parties, memory.first_pair) if memory is not None else ([], [])
         both = _BOTH.search(text, s0, s1) if parties or first_pair else None
         if both and re.search(r"代表$", text[max(s0, both.start() - 2):both.start()]):
+            signing = [m for m in actors if subject is not None and subject.start < m.start < both.start()]
+            if (first_pair and signing and subject.start >= 0 and _TITLE.match(text, subject.end)
+                    and all(_department_head(text, m) for m in signing)):
+                continue  # "A副所长X与B区委常委、组织部长Y代表双方签署": people sign for the pair named before
+                # (a department's head signs for its government; "A副校长X、B集团董事长Y代表双方签约" is B's)
             both = None  # "A与B代表双方签署": the two who sign here, not the pair before
         if both and (subject is None or both.start() < subject.start):
             # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
@@ -411,7 +417,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 continue
         on_behalf = _ON_BEHALF.search(text, s0, s1)
         signers = _chain(text, actors, next(i for i, m in enumerate(actors) if m.start == on_behalf.end()), "[、和及与]")[0] \
-            if on_behalf and any(m.start == on_behalf.end() for m in actors) else []
+            if on_behalf and any(m.start == on_behalf.end() for m in actors) else _behalf_by_type(text, actors, on_behalf)
         if (len(signers) >= 2 and _AGREEMENT.search(text, signers[-1].end, s1)
                 and not re.match(r"[，,]?\s*(?:分别)?(?:与|同)", text[signers[-1].end:])):  # (…代表A、B，与C签订: each with C)
             add_all(signers, "签约", sentence)  # "张三、李四分别代表A、B签署协议": A and B sign
@@ -626,7 +632,17 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 kind = "other"  # "A与B联合举办了…主题党日活动，通过实地调研…": they host an event together
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
-            own_end = _PHRASE_END.search(text, partner.end, s1) if visited else None
+            own_end = _PHRASE_END.search(text, partner.end, s1) if partner.start >= 0 else None
+            gone_for = own_end.start() if own_end else s1  # what the body gone to is visited for: its phrase,
+            if own_end and _GONE_FOR.match(text, own_end.end()):  # and the next where it says (参加该院…大会)
+                then = _PHRASE_END.search(text, own_end.end(), s1)
+                gone_for = then.start() if then else s1
+            if (not visited and partner.start >= 0
+                    and re.search("赴", text[max(s0, head.end, _phrase_start(text, s0, partner.start)):partner.start])
+                    and (partner.type == "government" or kind != "签约"
+                         and _nearest_kind(text[partner.end:gone_for], 0, lex) in (None, "调研"))):
+                visited = True  # "凤县赴A、B开展“一把手”进高校活动", "赴岱山县开展科技洽谈对接活动": a body or place gone to
+                # with no other activity in its phrase, a place whatever the activity ("赴A公司沟通对接" is talks)
             if visited and (kind != "签约" or not _AGREEMENT.search(text, _phrase_start(text, s0, partner.start),
                                                                      own_end.start() if own_end else s1)):
                 kind = "调研"  # "参观了A，…表示将推进全面战略合作": the visit; an agreement signed there stays one
@@ -677,6 +693,21 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
 
 _CO_HOSTS = re.compile(r"\s*(?:等\S{0,6}?)?(?:联合|共同)(?:举办|主办)")  # right after the partner
 _HOSTS = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合)?(?:主办|承办|协办|联办)")
+
+
+_TYPE_WORD = re.compile(r"(?:(研究所|研究院)|(学校|大学|学院)|(公司|集团))(?=[、和及与])")
+
+
+def _behalf_by_type(text: str, actors: list[Mention], on_behalf: re.Match | None) -> list[Mention]:
+    """"A所长X与B董事长Y分别代表研究所和C公司签字": the type word stands for the body of that type
+    named last before it (A), then the bodies listed after it."""
+    t = _TYPE_WORD.match(text, on_behalf.end()) if on_behalf else None
+    if t is None:
+        return []
+    type_ = ("platform", "university", "enterprise")[t.lastindex - 1]
+    meant = [m for m in actors if m.end <= on_behalf.start() and m.type == type_]
+    after = next((i for i, m in enumerate(actors) if m.start == t.end() + 1), None)
+    return [meant[-1], *_chain(text, actors, after, "[、和及与]")[0]] if meant and after is not None else []
 
 
 def _chain(text: str, actors: list[Mention], i: int, joints: str) -> tuple[list[Mention], int]:
@@ -744,6 +775,11 @@ def _people_visiting(text: str, subject: Mention, actors: list[Mention], s1: int
     if not _PERSON.search(text, end, min(after, visit.end())):
         return []
     return group
+
+
+def _department_head(text: str, m: Mention) -> bool:
+    """`m` is a department named only in its head's title (区委常委、组织部长X: 组织部 and 长)."""
+    return m.name.endswith("部") and text[m.end:m.end + 1] == "长"
 
 
 def _attendee(text: str, m: Mention, s1: int) -> bool:

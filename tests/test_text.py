@@ -1566,7 +1566,7 @@ def test_the_pages_university_and_its_own_office_are_one_side_and_a_holding_firm
             "8日，吕传毅一行参观了丙丁客车生产车间。")
     items = run(page)
     assert {(r["source"]["name"], r["target"]["name"], r["kind"]) for it in items for r in it["relations"]} == {
-        ("甲乙理工大学", "丙丁客车控股有限公司", "签约")}  # not 科技处 with its own university
+        ("甲乙理工大学", "丙丁客车控股有限公司", "签约"), ("甲乙理工大学", "聊城", "调研")}  # not 科技处 with its own university
     assert [o["name"] for o in items[-1]["organisations"]] == ["丙丁客车"]  # 丙丁客车控股有限公司 without 控股
 
 
@@ -1744,3 +1744,40 @@ def test_a_company_whose_name_holds_lianhe_and_an_alliance_school():
     assert "甲乙临港联合发展有限公司" in _names(run("甲乙区科协副主席张三与甲乙临港联合发展有限公司相关负责人来学院访问交流。"))
     [item] = run("港投产业公司组织企业赴盟校丙丁技师学院参加产教融合大会。")
     assert "丙丁技师学院" in _names([item])  # what the college is to them (盟校), then its name
+
+
+def test_an_institutes_office_a_department_by_its_staff_and_attendees_of_talks():
+    assert "甲乙材料研究所技术转移与知识产权处" in _names(run("甲乙材料研究所技术转移与知识产权处处长张三出席了签约仪式。"))
+    [item] = run("丙丁区工信局局长李四、戊己实业股份有限公司董事长王五、甲乙材料研究所技术转移与知识产权处处长张三出席了签约仪式。")
+    assert item["relations"] == []  # who attended; 技术转移 is an office's name, no activity
+    assert "产业合作部" in _names(run("甲乙研究所副所长张三、李四，产业合作部相关人员也参加了签约仪式。"))
+    [item] = run("甲乙县委组织部副部长张三，甲乙农业农村局党委副书记李四等参与座谈。")
+    assert item["relations"] == []  # those who took part in the talks, not partners of each other
+
+
+def test_people_who_sign_for_a_type_word_and_for_the_pair_named_before():
+    [item] = run("6月26日，甲乙研究所所长张三与丙丁实业集团有限公司董事长李四分别代表研究所和戊己生物科技有限公司在协议书上签字。")
+    assert _triples([item]) == _as_set([("甲乙研究所", "戊己生物科技有限公司", "签约")])  # 研究所: the one named before
+    items = run("8月26日，甲乙材料研究所和丙丁区人民政府科技创新合作协议签约仪式在甲乙材料研究所举行。"
+                "甲乙材料研究所副所长张三与丙丁区委常委、组织部长李四代表双方签署了合作协议。")
+    assert _triples(items) == _as_set([("甲乙材料研究所", "丙丁区人民政府", "签约")])  # not the department head's 组织部
+
+
+def test_a_graduate_school_a_towns_government_and_places_with_short_names():
+    [item] = run("甲乙农林大学研究生院副院长张三带队一行6人走访调研丙丁科创园。")
+    assert _triples([item]) == _as_set([("甲乙农林大学研究生院", "丙丁科创园", "调研")])
+    assert "石练镇政府" in _names(run("在与石练镇政府领导座谈中，双方交流了合作情况。"))
+    [item] = run("7月27日，社会合作处处长张三率有关人员专程赴遂昌调研社会服务工作。")
+    assert _triples([item]) == _as_set([("社会合作处", "遂昌", "调研")])
+    assert _names(run("赴基层调研，了解企业需求。")) == []  # a word for places in general
+    [item] = run("凤县赴甲乙农林科技大学、丙丁职业技术学院开展“一把手”进高校活动。")
+    assert _triples([item]) == _as_set([("凤县", "甲乙农林科技大学", "调研"), ("凤县", "丙丁职业技术学院", "调研")])
+    assert "凤县政府" in _names(run("凤县政府主要领导带领有关部门负责人赴甲乙大学考察调研。"))
+    assert _names(run("全县共有企业200家。")) == []  # 全县: no county's name
+
+
+def test_going_to_a_body_for_talks_is_an_exchange_and_a_persons_name_is_no_keyword():
+    [item] = run("甲乙生物科技有限公司于活动第二天赴丙丁大学进一步沟通对接。")
+    assert {r["kind"] for r in item["relations"]} == {"合作交流"}  # talks where they went, not a visit
+    [item] = run("甲乙大学党委书记李卫星出席了会议。")
+    assert item["clusters"] == []  # 卫星 in a person's name is no satellite industry
