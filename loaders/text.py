@@ -364,9 +364,10 @@ def _page_owners(text: str, hits: list[Hit], named: list[Mention], college: Ment
     for word in used:
         fits = [m for m in bodies if (m.alias_of or m.name).endswith(_SELF_FORMS[word]) and "大学" not in m.name
                 and (m.type == "government") == (word[-1] in "区县市")]
-        if word in ("我院", "本院") and not fits:  # an academy's own page: 我院 … 中国农业科学院副院长唐华俊
-            fits = [m for m in bodies if (m.alias_of or m.name).endswith(("科学院", "农科院"))
-                    and re.match(r"(?:党委|党组)?(?:常务)?副?(?:院长|书记)", text[m.end:m.end + 6])]
+        if word in ("我院", "本院") and not fits:  # an academy's own page: 我院 … 中国农业科学院副院长唐华俊;
+            # a school's, which names itself with its head's title (我院分别与A… 座谈会由材料学院党委书记X主持)
+            fits = [m for m in bodies if (m.alias_of or m.name).endswith(("科学院", "农科院", "学院")) and "大学" not in m.name
+                    and re.match(r"(?:党委|党组|党总支)?(?:常务)?副?(?:院长|书记)", text[m.end:m.end + 6])]
         fits = _footer_named(text, fits) or fits
         if len({m.key for m in fits}) == 1:
             owners[word] = fits[0].at()

@@ -120,7 +120,7 @@ _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会|参与(?=座谈|会议|活动|仪式)")
 _LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
 _COUNTED = r"等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[多余]?[家所个]"  # "…等20家企业": a list closed by its count
-_MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,8}}(?:与|和|同)[^，,。；;]+?{_COUNTED}")
+_MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,30}}(?:与|和|同)[^，,。；;]+?{_COUNTED}")
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
@@ -203,7 +203,7 @@ _VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队|走�
 # the event people attend: "…等参加签约仪式" names no signing by them
 _ATTENDED = re.compile(r"(?:出席|参加|列席|见证)了?[^，,。；;]{0,20}?(?:仪式|会议|大会|活动)")
 _EACH_SPOKE = re.compile(r"[^，,。；;与和]{0,6}?分别(?:作了?|进行了?)?[^，,。；;]{0,4}?(?:致辞|发言|讲话|介绍|汇报)")
-_ALONG = re.compile(r"会同(?:(?!与|赴|前往|来到|走进|带领)[^，,。；;])*")  # up to where they go or whom they meet
+_ALONG = re.compile(r"(?:会同|携(?!手|程))(?:(?!与|赴|前往|来到|走进|带领)[^，,。；;])*")  # up to where they go or whom they meet
 _CAME = re.compile(r"来访|到访|莅临|来到|走进|来校|到校|来我校|调研|考察|交流")
 _RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行|对[^，,。；;]{0,16}?一行的?(?:到来|来访)")
 # the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",

@@ -1781,3 +1781,18 @@ def test_going_to_a_body_for_talks_is_an_exchange_and_a_persons_name_is_no_keywo
     assert {r["kind"] for r in item["relations"]} == {"合作交流"}  # talks where they went, not a visit
     [item] = run("甲乙大学党委书记李卫星出席了会议。")
     assert item["clusters"] == []  # 卫星 in a person's name is no satellite industry
+
+
+def test_many_teams_with_many_firms_firms_brought_along_and_a_schools_labs():
+    [item] = run("来自甲乙大学、丙丁大学等8所高校的13个团队按照经开区产业需求分成4组与经开区的戊己玻璃有限公司、"
+                 "庚辛制药股份有限公司等15家企业开展了精准对接活动。")
+    assert item["relations"] == []  # who with whom, the text does not say
+    [item] = run("3月11日，甲乙开发区管委会副主任张三携丙丁新材料、戊己昊融和庚辛优锐三家企业赴甲乙大学开展合作洽谈。")
+    assert {"丙丁新材料", "戊己昊融", "庚辛优锐"} <= set(_names([item]))  # a list counted, its last two joined by 和
+    assert all("甲乙大学" in (r["source"]["name"], r["target"]["name"]) for r in item["relations"])  # the firms come along
+    assert _names(run("参会双方共同参观了材料科学与工程学院实验室。")) == []  # a school's labs: a facility
+
+
+def test_a_schools_page_names_itself_by_its_secretarys_title():
+    [item] = run("9月5日，我院分别与甲乙三局、丙丁建筑集团两家企业开展校企交流座谈。座谈会由材料学院党委书记张三主持。")
+    assert _triples([item]) == _as_set([("材料学院", "甲乙三局", "合作交流"), ("材料学院", "丙丁建筑集团", "合作交流")])
