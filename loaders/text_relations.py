@@ -17,7 +17,7 @@ SELF_WORDS = ("双方", "我校", "学校", "该校")
 
 # 学校 as a category (高等学校, 职业学校, 技工学校) is no reference to the university of the text
 _SELF = re.compile("|".join(("(?<![高等职业专中技工师范])" + w if w == "学校" else w) for w in SELF_WORDS + ("校地", "我们学校")))
-_VISITED = re.compile(r"考察|调研|走访|参观|探访|来到|走进|赴|前往|深入|带领|率领|率队|推介|介绍了|一行(?:先后|分别)?到")
+_VISITED = re.compile(r"考察|调研|走访|参观|察看|探访|来到|走进|赴|前往|深入|带领|率领|率队|推介|介绍了|一行(?:先后|分别)?到")
 
 
 def distinct(mentions: list[Mention]) -> dict[str, Mention]:
@@ -111,7 +111,7 @@ _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phr
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定|签字")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
-_VISIT_OBJECT = re.compile(r"考察|走访|参观|调研|来到|走进|到访|拜访|奔赴|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|察看|调研|来到|走进|到访|拜访|奔赴|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到")
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")

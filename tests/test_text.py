@@ -1796,3 +1796,20 @@ def test_many_teams_with_many_firms_firms_brought_along_and_a_schools_labs():
 def test_a_schools_page_names_itself_by_its_secretarys_title():
     [item] = run("9月5日，我院分别与甲乙三局、丙丁建筑集团两家企业开展校企交流座谈。座谈会由材料学院党委书记张三主持。")
     assert _triples([item]) == _as_set([("材料学院", "甲乙三局", "合作交流"), ("材料学院", "丙丁建筑集团", "合作交流")])
+
+
+def test_a_topic_before_ji_is_no_field_clause_verbs_end_names_and_an_academys_centre():
+    [item] = run("调研组来甲乙调研丙丁项目建设情况及丙丁电子信息产业研究院组建事宜。")
+    assert "情况及丙丁电子信息产业研究院" not in _names([item])  # 情况 is no field of a two-field name
+    assert _names(run("平阳将给予丙丁电子信息产业研究院最优服务。")) == ["丙丁电子信息产业研究院"]
+    assert _names(run("让更多科技成果走出实验室、走进产业链。")) == []
+    cas = NameIndex.from_rows([("org.cas", "Institute", "中国科学院", ["中科院"])])
+    items = as_json(extract("中科院软件中心党委书记张三线上出席签约活动。", cas))["items"]
+    assert _names(items) == ["中科院软件中心"]  # the academy's centre, not the academy
+
+
+def test_a_team_that_looks_over_firms_visits_them():
+    items = run("甲乙学院副校长毛艳丽出席仪式。\n\n签约仪式举行前，毛艳丽一行实地察看了丙丁装备制造集团股份有限公司、"
+                "戊己新材科技股份有限公司发展情况。")
+    assert _triples(items[1:]) == _as_set([("甲乙学院", "丙丁装备制造集团股份有限公司", "调研"),
+                                           ("甲乙学院", "戊己新材科技股份有限公司", "调研")])
