@@ -120,7 +120,8 @@ _NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会|参与(?=座谈|会议|活动|仪式)")
 _LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
 _COUNTED = r"等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[多余]?[家所个]"  # "…等20家企业": a list closed by its count
-_MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,30}}(?:与|和|同)[^，,。；;]+?{_COUNTED}")
+_MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,30}}(?:(?:与|和|同)[^，,。；;]+?{_COUNTED}"
+                             r"|(?<!分别)(?:与|和|同)[^，,。；;]+?等(?:高校|院校|企业|单位|科研院所))")  # (…分别与A等企业: each with A)
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")

@@ -1813,3 +1813,12 @@ def test_a_team_that_looks_over_firms_visits_them():
                 "戊己新材科技股份有限公司发展情况。")
     assert _triples(items[1:]) == _as_set([("甲乙学院", "丙丁装备制造集团股份有限公司", "调研"),
                                            ("甲乙学院", "戊己新材科技股份有限公司", "调研")])
+
+
+def test_firms_with_universities_uncounted_an_exchange_and_a_years_edition():
+    [item] = run("目前，已有甲乙石墨、丙丁科技、戊己生物、庚辛汽配等4家企业与甲乙工业大学、丙丁轻工大学等高校达成合作协议。")
+    assert item["relations"] == []  # four firms with the universities: who with whom, the text does not say
+    [item] = run("甲乙理工学院、丙丁大学等48家高校、院所分别与戊己新材料公司等企业签订了产学研合作协议50项。")
+    assert ("丙丁大学", "戊己新材料公司", "签约") in _triples([item])  # 分别与: each of them with the firm
+    assert "上海技术交易所" in _names(run("长春市科技局和上海技术交易所共建技术转移基地。"))
+    assert not any(n.startswith("度") for n in _names(run("省科学技术厅公布2020年度湖北省企校联合创新中心备案清单。")))
