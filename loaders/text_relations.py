@@ -86,7 +86,7 @@ _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}
 # the university of the text, or its head with no body named before ("副校长赵光强来到A、B…")
 _OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)"
                   r"|一行(?=深入|来到|走访|考察|赴|前往|参观|实地)")  # "李国胜、刘先省一行深入A、B": the page's leaders
-_JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道|各自)")  # "A和B各自的优势": the two sides
+_JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道|各自|共建(?=的))")  # "A和B各自的优势": the two sides
 _WITH_BEFORE = re.compile(r"(?:与|(?<!会)同|跟)\s*$")  # (not 会同: A会同B, B acts with A)
 _WITH_AFTER = re.compile(r"\s*(?:与|和|同)")
 # "A、B等4家企业与陕西高校专家团队…签约": they sign with someone unnamed, not with each other

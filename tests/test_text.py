@@ -1822,3 +1822,8 @@ def test_firms_with_universities_uncounted_an_exchange_and_a_years_edition():
     assert ("丙丁大学", "戊己新材料公司", "签约") in _triples([item])  # 分别与: each of them with the firm
     assert "上海技术交易所" in _names(run("长春市科技局和上海技术交易所共建技术转移基地。"))
     assert not any(n.startswith("度") for n in _names(run("省科学技术厅公布2020年度湖北省企校联合创新中心备案清单。")))
+
+
+def test_two_that_co_built_a_base_whose_unveiling_others_attend():
+    [item] = run("12月22日，由甲乙市科技局和丙丁技术交易所共建的“技术转移基地”揭牌仪式在甲乙市举行，甲乙市副市长张三出席会议。")
+    assert _triples([item]) == _as_set([("甲乙市科技局", "丙丁技术交易所", "共建")])
