@@ -314,9 +314,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             found.append(Mention(text[s:e], s, e, None, None, kind, full or second))  # 重庆市政府 is 重庆市人民政府
     found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
                    key=lambda m: (m.start, -m.end))
-    widened = {m.name: w.name for m in found for w in [_widened(m, text, clean, known, found)] if w.name != m.name}
-    found = [_widened(m, text, clean, known, found) for m in found]
-    found = [replace(m, alias_of=widened[m.alias_of]) if m.alias_of in widened else m for m in found]  # (a second name's body)
+    pairs = [(m, _widened(m, text, clean, known, found)) for m in found]
+    widened = {m.name: w.name for m, w in pairs if w.name != m.name}
+    found = [replace(w, alias_of=widened[w.alias_of]) if w.alias_of in widened else w  # (a second name's body)
+             for _, w in pairs]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
     for q in _QUOTED_NAME.finditer(clean):  # “稀土抗菌材料研发与应用联合实验室”: the quoted name whole

@@ -633,17 +633,13 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 kind = "other"  # "A与B联合举办了…主题党日活动，通过实地调研…": they host an event together
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
-            own_end = _PHRASE_END.search(text, partner.end, s1) if partner.start >= 0 else None
-            gone_for = own_end.start() if own_end else s1  # what the body gone to is visited for: its phrase,
-            if own_end and _GONE_FOR.match(text, own_end.end()):  # and the next where it says (参加该院…大会)
-                then = _PHRASE_END.search(text, own_end.end(), s1)
-                gone_for = then.start() if then else s1
             if (not visited and partner.start >= 0
                     and re.search("赴", text[max(s0, head.end, _phrase_start(text, s0, partner.start)):partner.start])
                     and (partner.type == "government" or kind != "签约"
-                         and _nearest_kind(text[partner.end:gone_for], 0, lex) in (None, "调研"))):
+                         and _nearest_kind(text[partner.end:_gone_for(text, partner.end, s1)], 0, lex) in (None, "调研"))):
                 visited = True  # "凤县赴A、B开展“一把手”进高校活动", "赴岱山县开展科技洽谈对接活动": a body or place gone to
                 # with no other activity in its phrase, a place whatever the activity ("赴A公司沟通对接" is talks)
+            own_end = _PHRASE_END.search(text, partner.end, s1) if visited else None
             if visited and (kind != "签约" or not _AGREEMENT.search(text, _phrase_start(text, s0, partner.start),
                                                                      own_end.start() if own_end else s1)):
                 kind = "调研"  # "参观了A，…表示将推进全面战略合作": the visit; an agreement signed there stays one
@@ -776,6 +772,15 @@ def _people_visiting(text: str, subject: Mention, actors: list[Mention], s1: int
     if not _PERSON.search(text, end, min(after, visit.end())):
         return []
     return group
+
+
+def _gone_for(text: str, at: int, s1: int) -> int:
+    """Where what a body gone to (ending at `at`) is visited for is told: its comma phrase, and the
+    next where that says it ("赴A学院，参加该院…大会")."""
+    own = _PHRASE_END.search(text, at, s1)
+    if own and _GONE_FOR.match(text, own.end()):
+        own = _PHRASE_END.search(text, own.end(), s1)
+    return own.start() if own else s1
 
 
 def _department_head(text: str, m: Mention) -> bool:
