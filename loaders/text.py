@@ -166,8 +166,14 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
     if not bold:  # prose: who did what with whom, sentence by sentence
         if memory is not None:
             memory.people.update(named_people(text, mentions))  # "…副局长史樱煜", for "史樱煜一行…" here and later
-        subject, item.relations = prose_relations(text, mentions, hits, context, lex, districts, memory, firm,
+        listed = _commas_as_list(text, mentions)
+        subject, item.relations = prose_relations(listed, mentions, hits, context, lex, districts, memory, firm,
                                                   owners)
+        if listed != text:  # the evidence as written
+            for r in item.relations:
+                at = listed.find(r["evidence"])
+                if at >= 0:
+                    r["evidence"] = text[at:at + len(r["evidence"])]
         item.subject = subject
         item.organisations = written_forms(mentions, lex.generic_names)
         item.districts = districts
@@ -178,6 +184,13 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
                          | set(re.findall(r"《([^》]{2,60})》", text)))
     item.clusters = _clusters(text, lex, [m for m in mentions if m.type in ("university", "government")])
     return item
+
+
+def _commas_as_list(text: str, mentions: list[Mention]) -> str:
+    """Same length: a comma with an organisation's name right on each side is a list mark (、), as pages
+    written with ASCII punctuation list bodies ("由A有限公司,B有限公司与C学院共同举办…")."""
+    marks = [a.end for a, b in zip(mentions, mentions[1:]) if b.start == a.end + 1 and text[a.end:b.start] in (",", "，")]
+    return "".join("、" if i in marks else c for i, c in enumerate(text)) if marks else text
 
 
 def _clusters(text: str, lex: Lexicons, names: list[Mention] = ()) -> list[dict[str, str]]:

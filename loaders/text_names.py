@@ -15,7 +15,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!体|创新|实验室|工程|研究|发展)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!体|创新|实验室|工程|研究|发展)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|察看|推动|推进|支持|争创|实现|给予|走出|创建|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
@@ -54,7 +54,8 @@ class Lexicons:
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}系(?=党总支|党支部|副?主任|[{CJK}]{{2,3}}副?主任)"  # 教育系党总支书记, 机电技术系李友节主任
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}(?<!系)(?<!系副)系(?=党总支|党支部|(?:副?系)?副?主任|[{CJK}]{{2,3}}副?主任)"  # 教育系党总支书记, 机电技术系李友节主任
+                                    # (电子与电气系系主任, …学系副系主任: the 系 of the title is not the name's)
                                     rf"|(?<![{CJK}]){_FIELD_SCHOOL}"  # 工学院院长: a school named by one field
                                     rf"|(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向是将把被从访]))[{CJK}]{{2,4}}研院(?!所))")
         # an institute's usual short form where it stands as a word (有研工研院, 山东产研院; not 科研院所)
@@ -257,6 +258,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                     or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
+            if re.search(r"一[个所家座]$", clean[max(0, s - 2):s]):
+                continue  # "也是一个社会大学", "一所综合性大学": a kind of body, counted, not one named
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
             head = _HE_HEAD.search(clean, max(0, s - 6), s) if s >= 2 and clean[s - 1] == "和" else None
@@ -413,11 +416,16 @@ _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,
                         r"|(?:(?<=参观了|考察了|走访了|调研了|走进了)|(?<=考察|参观|走进|走访))"
                         r"(?P<two>[^、，。,；;：:“”与和这我]{2,12}?和[^、，。,；;：:“”与和这我]{2,12}?)(?:两|2|２)家" + _FIRMS)
 # a district or county (两江新区 too), not a campus, park, zone or community (校区, 园区, 开发区, 社区, 主城区…)
+_PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
+                       "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
 _DISTRICT_END = "(?<![校园社景小片厂街矿营辖郊地验范能发贸开保税区县])(?<!主城)(?<!老城)(?:(?<!山)区|县)"  # (衡山县, not 山区)
 _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和与])[{CJK}]){{2,4}}[市县区])(?![{CJK}]{{0,2}}(?:人民政府|政府|委|局))")
+# an autonomous county or prefecture (孟村回族自治县, 彭水苗族土家族自治县), a form no other pattern finds
+_AUTONOMOUS = rf"[{CJK}]{{2,3}}(?:[{CJK}]{{1,3}}族)+自治[县州旗]"
 _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同])|(?<=代表))(?![为与和同及在对向由从将把被推是赴到])"
-                       rf"([{CJK}]{{2,3}}(?:{_DISTRICT_END}"
-                       rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省))"
+                       rf"((?:(?:{_PROVINCE.pattern})省[{CJK}]{{2,3}}市(?=[{CJK}]{{2,}}?[县区]))?"  # 河北省沧州市…县: one name
+                       rf"(?:{_AUTONOMOUS}|[{CJK}]{{2,3}}(?:{_DISTRICT_END}"
+                       rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省)))"
                        rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
                        rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往|率|带队|带领)"
                        rf"|[{CJK}]{{2,3}}一行(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往)"  # 衡山县颜文佳一行先后考察
@@ -433,8 +441,6 @@ _VISITED_COUNTY = re.compile(rf"(?<=[到赴来往])(?!周边|各|相关|全|本|
 # (前往内江市进行走访调研: a city too, but not one before the county visited: 赴三明市清流县 is 清流县, 临沂市(费县);
 # nor the team named after where it went: 赴临沂市调研组)
 # provinces and province-level cities, written without 省 / 市
-_PROVINCE = re.compile("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|"
-                       "甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆|香港|澳门")
 # a city or county named alone as the partner of a meeting or signing ("A与天津市在天津举行科技合作会谈")
 _WITH_GOV = re.compile(rf"(?:(?<=与)|(?<=携手))((?:{_PROVINCE.pattern})?[{CJK}]{{2,3}}(?:{_DISTRICT_END}|(?<![城超都上门夜股集])市|省))"
                        r"(?=在|举行|举办|进行|开展|召开|共同|座谈|会谈|共建|合作共建|合作建设)")  # (与甘肃白银市共建的…)
@@ -635,7 +641,9 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
             at += len(part) + 1
     for s, e in spans:
         if not any(f.start < e and f.end > s for f in found + out):  # 游仙区: 游仙区人民政府
-            full = None if clean[s:e].endswith(("经开区", "开发区")) else clean[s:e] + "人民政府"
+            # (河北省沧州市孟村回族自治县: the county's government, named as the county alone names it)
+            place = re.sub(rf"^(?:{_PROVINCE.pattern})省[{CJK}]{{2,3}}市(?=[{CJK}]{{2}})", "", clean[s:e])
+            full = None if place.endswith(("经开区", "开发区")) else place + "人民政府"
             out.append(Mention(text[s:e], s, e, None, None, "government", full))
     return out
 
@@ -825,7 +833,7 @@ _COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公�
 _PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟")  # the democratic parties
 
 
-_FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来自|对(?!外)|和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
+_FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来自|对(?!外)|(?<!碳中)和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
                         r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后|"
                         r"整合|依托|围绕|结合|利用|带领|率领|走访|走进|前往|来到|参观|考察|邀请")
 

@@ -133,8 +133,8 @@ _EVENT_END = re.compile(r"(?:仪式|大会|会议|论坛|峰会|[^”\"]会|活�
 _OFFICER = (r"(?:院士|教授|研究员|校长|院长|所长|主任|秘书长|书记|董事长|理事长|总经理|经理|厅长|局长|处长|部长|区长|县长|市长|"
             r"会长|主席|专家|助理|总监|负责人)")
 # an officer of the body just named, then what they say: "B校长助理刘平表示", "B张明部长在会上详细介绍了"
-_SPEAKER = re.compile(rf"(?:(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})(?:在[^，,。]{{0,12}}[中上])?"
-                      rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍)"
+_SPEAKER = re.compile(rf"(?:(?:[{CJK}]{{0,8}}?{_OFFICER}[{CJK}]{{2,3}}|[{CJK}]{{2,3}}{_OFFICER})等?(?:在[^，,。]{{0,12}}[中上])?"
+                      rf"(?:详细|简要|重点|全面)?(?:表示|指出|说|强调|谈到|介绍|分享)"  # (…董事长赵伟等分享了…)
                       rf"|(?:详细|简要|重点|全面)?(?:介绍|汇报|通报|回顾)了)")  # …, or the body itself: "A局介绍了B与C…"
 _IS_MADE = re.compile(r"(?:是|系|作为|为)由?[^。；;]{0,40}?(?:共建|创办|举办|组建|成立|设立|创建|投资建设)的")
 _HELD = re.compile(r"[^，,。；;]{0,12}?(?:举行|召开|举办|开幕)")
@@ -210,9 +210,9 @@ _RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行
 # the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",
 # "调研队伍首先参观了A", "学院班子成员先后赴A", "我校教师一行先后参观考察了A"
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组|(?:(?<=[，,。；;：:])|^)(?:我校|学校|学院|我院)?"
-                     r"(?:(?:调研|考察)(?:队伍|团队)|小分队|班子成员|(?:教师|专家|师生)?一行人?"
+                     r"(?:(?:调研|考察)队伍|(?:调研|考察)?团队|小分队|班子成员|(?:教师|专家|师生)?一行人?"
                      r"|[\u4e00-\u9fff]{0,6}?(?:服务队|服务团)(?:一行人?)?)"  # (乡村振兴服务队一行到达A)
-                     r"(?=(?:首先|先后|随后|同时|继续前行[，,]\s*)?(?:来到|到达|前往|赴|走进|在|参观|考察|走访))")
+                     r"(?=(?:首先|首站|先后|随后|同时|继续前行[，,]\s*)?(?:来到|到达|前往|赴|走进|在|参观|考察|走访))")
 
 
 def _is_guests(text: str, m: Mention) -> bool:
@@ -500,7 +500,13 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             kind = _nearest_kind(phrase, at, lex) or ("共建" if founded else "other")
             if founded and kind == "合作交流":
                 kind = "共建"  # "由A与B合作设立": they set it up together, not talks
-            add_all(founders, kind, sentence)
+            split = max((i for i in range(1, len(founders)) if "与" in text[founders[i - 1].end:founders[i].start]), default=0)
+            if len(founders) >= 3 and split and _AGREEMENT.search(phrase, at):
+                for x in founders[:split]:  # "由A、B与C共同举办的…签约仪式": A and B each sign with C
+                    for y in founders[split:]:
+                        add(x, y, "签约", sentence)
+            else:
+                add_all(founders, kind, sentence)
             current = founders[0]
             first_subject = first_subject or founders[0]
             continue
@@ -618,6 +624,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if (kind is None and partner.start > head.end >= s0
                     and not _LINKED.search(text, head.end, partner.start)):
                 continue  # "A、B、C、D" with no verb or connective: a list, not an activity between them
+            if 0 <= partner.start < head.start and _attends(words, head.end - s0, lex):
+                continue  # "我院与A签订…，B系主任X出席了签约仪式": B attends what the unnamed 我院 signed
             if (partner.start >= 0 and _attends(words, at, lex)
                     and not _VISITED.search(text, _phrase_start(text, s0, partner.start), partner.start)):
                 continue  # (but "先后走访了A、B，…，C负责人陪同": A and B were visited, they attend nothing)
@@ -929,7 +937,12 @@ def _masked(sentence: str, s0: int, names: list[Mention]) -> str:
     for m in names:
         if m.start >= s0 and m.end <= s0 + len(sentence):
             chars[m.start - s0:m.end - s0] = "□" * (m.end - m.start)
+    for d in _FOUNDED_IN.finditer(sentence):  # "A成立于2000年": when a body was founded, no activity
+        chars[d.start():d.end()] = "□" * (d.end() - d.start())
     return "".join(chars)
+
+
+_FOUNDED_IN = re.compile(r"(?:成立|创建|创办|组建|始建|建)于(?=[0-9０-９一二〇零]|上世纪|清|民国)")
 
 
 def _agreed(kind: str, sentence: str, at: int) -> str:
@@ -985,10 +998,10 @@ def _nearest_kind(sentence: str, after: int, lex: Lexicons) -> str | None:
 
 
 def _unroled(sentence: str) -> str:
-    """Same length: activity words inside a job title (正处级调研员), and the topic of 就…展开 (就成果转化工作展开调研:
-    a visit about transfer), blanked out."""
+    """Same length: activity words inside a job title or a role (正处级调研员, 实习生), and the topic of 就…展开
+    (就成果转化工作展开调研: a visit about transfer), blanked out."""
     sentence = _TOPIC.sub(lambda m: m.group(1) + "□" * len(m.group(2)), sentence)
-    return re.sub(r"(?:调研|研究)员", lambda m: "□" * len(m.group(0)), sentence)
+    return re.sub(r"(?:调研|研究)员|实习生", lambda m: "□" * len(m.group(0)), sentence)
 
 
 _TOPIC = re.compile(r"(就|围绕)([^，,。；;就]{2,30}?)(?=(?:等?(?:方面|领域|问题|议题|事宜|工作))?(?:展开|开展|进行)了?[^，,。；;]{0,6}?(?:调研|考察|交流|座谈|研讨|洽谈|探讨))")

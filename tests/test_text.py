@@ -1827,3 +1827,37 @@ def test_firms_with_universities_uncounted_an_exchange_and_a_years_edition():
 def test_two_that_co_built_a_base_whose_unveiling_others_attend():
     [item] = run("12月22日，由甲乙市科技局和丙丁技术交易所共建的“技术转移基地”揭牌仪式在甲乙市举行，甲乙市副市长张三出席会议。")
     assert _triples([item]) == _as_set([("甲乙市科技局", "丙丁技术交易所", "共建")])
+
+
+def test_comma_between_two_names_lists_them_and_the_evidence_keeps_the_comma():
+    [item] = run("由甲乙压力容器有限公司,丙丁流体技术有限公司与戊己科技学院共同举办的校企合作实习基地签约仪式顺利进行。")
+    assert _triples([item]) == _as_set([("甲乙压力容器有限公司", "戊己科技学院", "签约"),
+                                        ("丙丁流体技术有限公司", "戊己科技学院", "签约")])
+    assert all("有限公司,丙丁" in r["evidence"] for r in item["relations"])  # as written, not as read
+    assert {c["id"] for c in item["clusters"]} == {"cluster.smart_equipment"}  # 压力容器: equipment
+
+
+def test_names_with_he_inside_titles_of_a_department_and_a_body_counted():
+    assert _names(run("1月22日，碳中和科学与工程学院张三一行赴京调研。")) == ["碳中和科学与工程学院"]
+    assert _names(run("甲乙科学与工程学系副系主任张三出席。丙丁与戊己系系主任李四出席。")) == [
+        "甲乙科学与工程学系", "丙丁与戊己系"]  # the 系 of 系主任 is the title's, not the name's
+    assert _names(run("总经理张三指出，甲乙不仅仅是一个企业，也是一个社会大学。")) == []  # a kind of body, counted
+    assert _names(run("甲乙研究院前沿科学中心将充分调动专家资源。")) == ["甲乙研究院前沿科学中心"]
+
+
+def test_a_county_named_with_its_province_and_city_and_an_autonomous_county():
+    [item] = run("日前，河北省甲乙市丙丁回族自治县与戊己研究院签署战略合作框架协议。")
+    [county] = [o for o in item["organisations"] if o["type"] == "government"]
+    assert (county["name"], county["alias_of"]) == ("河北省甲乙市丙丁回族自治县", "丙丁回族自治县人民政府")
+    assert _triples([item]) == _as_set([("河北省甲乙市丙丁回族自治县", "戊己研究院", "签约")])
+    assert _names(run("丙丁回族自治县与戊己研究院签约。")) == ["丙丁回族自治县", "戊己研究院"]
+
+
+def test_a_founding_year_a_team_later_speakers_and_attendees_of_an_unnamed_signing():
+    assert run("据了解，甲乙研究院成立于2000年，是由丙丁部主管的科研机构。")[0]["relations"] == []
+    items = run("甲乙科学与工程学院张三一行赴京开展调研。\n\n团队首站走访丙丁环科科技有限公司。")
+    assert _triples(items[1:]) == _as_set([("甲乙科学与工程学院", "丙丁环科科技有限公司", "调研")])  # the team: the visitors
+    [item] = run("座谈中，甲乙发展中心张三部长、丙丁成果转化服务有限公司董事长李四等分享了专项政策。")
+    assert item["relations"] == []  # speakers in turn, not partners
+    [item] = run("我院与甲乙高速公路有限公司签订校企合作办学协议，院长张三、丙丁与戊己系系主任李四、丙丁与戊己系实习生等出席了签约仪式。")
+    assert item["relations"] == []  # the department attends what the unnamed 我院 signed
