@@ -18,7 +18,7 @@ from typing import Any
 
 from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, find_districts,
                          find_organisations, level_only, mention_ref, ref_key)
-from .text_relations import (OUR_FIRM, Memory, brief_relations, named_people, prose_relations, restated,
+from .text_relations import (OUR_FIRM, OWN_GROUP, Memory, brief_relations, named_people, prose_relations, restated,
                              written_forms)
 
 __all__ = ["Item", "Lexicons", "Mention", "NameIndex", "as_json", "extract", "extract_item", "find_organisations",
@@ -369,6 +369,9 @@ def _page_owners(text: str, hits: list[Hit], named: list[Mention], college: Ment
     owners = {}
     if college is not None and college.name.endswith("学院"):
         owners["学院"] = college  # a vocational college's page: "一行到访学院", "与学院签订…"
+    groups = {m.alias_of or m.name: m for m in named if m.type == "enterprise" and (m.alias_of or m.name).endswith("集团")}
+    if len(groups) == 1 and re.search(OWN_GROUP, text):
+        owners["集团"] = next(iter(groups.values())).at()  # a group's page: "集团党委书记、总裁X赴…" is that group
     if not used:
         return owners
     bodies = [m for m in named if not built_here(text, m.start)]

@@ -20,7 +20,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(�
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
-                    r"已有|现有|共有|还有|一大批|大批|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
+                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
@@ -265,6 +265,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             head = _HE_HEAD.search(clean, max(0, s - 6), s) if s >= 2 and clean[s - 1] == "和" else None
             if (head and head.group(1) not in lex.generic_names and not head.group(1).endswith(("省", "市", "区", "县"))
                     and not (lex.lead_in is not None and lex.lead_in.match(head.group(1)))  # "这次和A大学": not 这次和…
+                    and not lex.name_form.fullmatch(head.group(1))  # "学科办和A学校": a body before 和, not part of a name
                     and not any(k.start < s and k.end > head.start(1) for k in known)):
                 name, s = head.group(1) + "和" + name, head.start(1)  # "、万和通物流集团": 和 inside the name
             count = _NAMED_COUNT.search(name)
@@ -330,6 +331,17 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             kind = next((t for f, t in lex.forms if q.group(1).endswith(f)), "other")
             found = [m for m in found if m not in inner] + [Mention(text[q.start(1):q.end(1)], q.start(1), q.end(1), None, None, kind)]
     found = [part for m in found for part in _committee_and_government(m, text)]
+    # "无极县委、县政府牢牢把握…": the committee acts too, named by a place the text names as a government
+    places = {re.sub("(?:人民)?政府$", "", f.name) for f in found if f.type == "government" and len(f.name) > 3}
+    for c in _COMMITTEE_BEFORE_GOVERNMENT.finditer(clean):
+        place = next((p for p in sorted(places, key=len, reverse=True)
+                      if p.endswith(c.group(1)) and clean.startswith(p, c.end(1) - len(p))), None)
+        bare = next((n for n in (2, 3) if place is None and _BARE_PLACE.fullmatch(clean, max(0, c.start() - n), c.start())), 0)
+        if bare and c.start() - bare >= 0:  # "近年来，无极县委、县政府…": a place standing alone before it
+            place = clean[c.start() - bare:c.end(1)]
+        s = c.end(1) - len(place) if place else -1
+        if place and not any(f.start < c.end() and f.end > s for f in found):
+            found.append(Mention(text[s:c.end()], s, c.end(), None, None, "government"))
     found = _suffix_names(text, found, lex)
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
     found += _place_bureaus(clean, text, found)
@@ -368,6 +380,8 @@ def _short_places(clean: str, text: str, known: list[Mention], found: list[Menti
     return found
 
 
+_BARE_PLACE = re.compile(rf"(?<![{CJK}])[{CJK}]+")
+_COMMITTEE_BEFORE_GOVERNMENT = re.compile(r"([市区县])委(?=[、和及]\1(?:人民)?政府)")
 _COMMITTEE_AND_GOVERNMENT = re.compile(rf"([{CJK}]{{2,4}}?([市区县])委)(\2(?:人民)?政府)")
 
 
@@ -963,7 +977,7 @@ _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所
 _LEVEL_BODIES = "政府|工商联|科协|农科院|农科所|林科所"
 # bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
 _FIELD_SCHOOL = "[工理医文法商农林药]学院"  # a university's school named by one field alone (工学院, 医学院)
-_STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部")
+_STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部", "党政办", "学科办", "总裁办")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"
                          rf"|[{CJK}]{{2,8}}?(?:研究院|研究所|所)(?![有以属在长得谓])")  # 工信部电子五所, …电子第五研究所

@@ -263,6 +263,7 @@ def _own_bureau(gov: Mention, body: Mention) -> bool:
 
 
 _OWN_COLLEGE = rf"(?:(?<![{CJK}])|(?<=[到访来赴与和同对向为在]))学院"  # a college's page: 学院 as a word of its own
+OWN_GROUP = rf"(?<![{CJK}])集团(?=党委|董事|总裁|总经理|副总)"  # a group's page: "集团党委书记、总裁X赴…"
 
 
 def _self_mentions(text: str, owners: dict[str, Mention], mentions: list[Mention]) -> list[Mention]:
@@ -271,7 +272,7 @@ def _self_mentions(text: str, owners: dict[str, Mention], mentions: list[Mention
     if not owners:
         return []
     out = []
-    words = "|".join(_OWN_COLLEGE if w == "学院" else re.escape(w) for w in owners)
+    words = "|".join({"学院": _OWN_COLLEGE, "集团": OWN_GROUP}.get(w, re.escape(w)) for w in owners)
     for w in re.finditer(words, text):
         if w.group(0)[0] == "我" and w.group(0)[1] in "区县市" and any(m.start == w.end() for m in mentions):
             continue  # "与我县云集农民专业合作社签约": whose body it is, not a party of its own

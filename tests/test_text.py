@@ -1861,3 +1861,18 @@ def test_a_founding_year_a_team_later_speakers_and_attendees_of_an_unnamed_signi
     assert item["relations"] == []  # speakers in turn, not partners
     [item] = run("我院与甲乙高速公路有限公司签订校企合作办学协议，院长张三、丙丁与戊己系系主任李四、丙丁与戊己系实习生等出席了签约仪式。")
     assert item["relations"] == []  # the department attends what the unnamed 我院 signed
+
+
+def test_a_committee_before_its_government_offices_and_words_that_end_names():
+    assert _names(run("近年来，甲乙县委、县政府牢牢把握高质量发展首要任务。")) == ["甲乙县委", "县政府"]
+    assert _names(run("同时，期待甲乙县委、县政府继续关心和支持丙丁学院的发展。")) == ["县政府", "丙丁学院"]  # no place alone before 县委
+    assert _names(run("丙丁研究所科技处及党政办负责人参加了签约仪式。")) == ["丙丁研究所科技处", "党政办"]
+    assert _names(run("校长办公室、学科办和材料工程学校相关负责人陪同调研。")) == ["校长办公室", "学科办", "材料工程学校"]
+    assert _names(run("围绕城市更新、科技创新、乡村振兴三方面集团主营业务，双方以联合实验室为平台。")) == []
+    assert _names(run("双方围绕工程技术中心、研究生实践基地等方面进行了深入交流。")) == []  # a kind of centre
+
+
+def test_a_groups_page_names_itself_by_its_heads_titles():
+    items = run("近日，集团党委书记、总裁张三赴甲乙信息工程大学参观访问。\n\n他介绍了丙丁控股集团的发展概况。")
+    assert _triples(items) == _as_set([("丙丁控股集团", "甲乙信息工程大学", "调研")])
+    assert {c["id"] for c in run("校长一行走访甲乙建材集团。")[0]["clusters"]} == {"cluster.advanced_materials"}
