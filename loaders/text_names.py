@@ -20,7 +20,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(�
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
-                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
+                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
@@ -331,6 +331,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             kind = next((t for f, t in lex.forms if q.group(1).endswith(f)), "other")
             found = [m for m in found if m not in inner] + [Mention(text[q.start(1):q.end(1)], q.start(1), q.end(1), None, None, kind)]
     found = [part for m in found for part in _committee_and_government(m, text)]
+    found = [part for m in found for part in _government_then_university(m, text)]
     # "无极县委、县政府牢牢把握…": the committee acts too, named by a place the text names as a government
     places = {re.sub("(?:人民)?政府$", "", f.name) for f in found if f.type == "government" and len(f.name) > 3}
     for c in _COMMITTEE_BEFORE_GOVERNMENT.finditer(clean):
@@ -396,6 +397,20 @@ def _committee_and_government(m: Mention, text: str) -> list[Mention]:
             Mention(text[mid:m.end], mid, m.end, None, None, "government")]
 
 
+_GOVERNMENT_THEN_UNIVERSITY = re.compile(rf"([{CJK}]{{2,10}}?人民政府)([{CJK}]{{2,12}}(?:大学|学院))")
+
+
+def _government_then_university(m: Mention, text: str) -> list[Mention]:
+    """"洛阳市人民政府大连理工大学" (two parties written with no mark between, as in an agreement's
+    title) names two bodies: no university's name holds a government's."""
+    both = _GOVERNMENT_THEN_UNIVERSITY.fullmatch(m.name) if m.id is None else None
+    if both is None:
+        return [m]
+    mid = m.start + both.end(1)
+    return [Mention(text[m.start:mid], m.start, mid, None, None, "government"),
+            Mention(text[mid:m.end], mid, m.end, None, None, "university")]
+
+
 def _zone_as_place(clean: str, m: Mention) -> bool:
     """A development zone written before the place in it (长寿高新区新市组团, 眉山高新区化学工业园) is
     where that place is, not a body acting; one followed by a break (姜堰高新区与…) may act."""
@@ -443,7 +458,8 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同])|(?<=代表))(?![为�
                        rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
                        rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往|率|带队|带领)"
                        rf"|[{CJK}]{{2,3}}一行(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往)"  # 衡山县颜文佳一行先后考察
-                       r"|来(?:我?校|院)(?=[\u4e00-\u9fff]))")
+                       r"|来(?:我?校|院)(?=[\u4e00-\u9fff])"
+                       r"|(?:代表团|考察团|调研组)(?:一行)?(?:来|到|赴|莅临|考察|调研))")  # 张家港市代表团来校考察
 # (…, or whose head visits or leads a delegation: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A",
 # "甲区委副书记张三率…来校"; or that comes to the school of the page: "湾沚区来校推进校地合作")
 # a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)

@@ -348,7 +348,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         after_escort = escort.end() - s0 if escort else 0  # where 学校 / 我校 can mean the university of the text
         in_clause = [m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
                      and not _CREDIT.match(text, m.end)  # "A供图": a credit, not an actor
-                     and not (escort and escort.start() <= m.start < escort.end())]
+                     and not (escort and escort.start() <= m.start < escort.end())
+                     and not _in_cited_title(text, s0, s1, m)]  # "完成了《A B 合作协议书》要求的目标": cited only
         # "为落实A和B战略合作，A与C签署…": the body where it acts, not where a frame names it first
         framed = [m for m in in_clause if _framed(text, s0, m)]
         actors = list(distinct([m for m in in_clause if m not in framed or not any(
@@ -431,6 +432,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             add_all(group, _nearest_kind(words, group[-1].end - s0, lex) or "other", sentence)
         titles = []  # where the clause's agreement titles are: a party named in one signs
         for title in _AGREEMENT_TITLE.finditer(text, s0, s1):  # 《A B 合作框架协议》, 《A•B…协议书》: its parties
+            if not _signed_here(text, s0, s1, title):
+                continue  # cited, not signed here (its bodies are no actors of the clause)
             titles.append(title.span())
             inner = title.lastindex  # the title's words, whichever way it ends
             named = list(distinct([m for m in actors_all if title.start(inner) <= m.start and m.end <= title.end(inner)
@@ -664,6 +667,18 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
 _FOUNDED = re.compile("发起|组建|出资|成立|设立|创办")  # what founders do, after 联合 / 共同 or in its place
 _MADE_BY = re.compile(r"\s*(?:等\S{0,6}?)?(?:联合|共同|合作)?(?:打造|共建|建设|设立|创办|组建|成立)的")
 _MAKER_DISTRICT = re.compile(r"(?:[和与、及][^，,。；;]{2,30}?)" + _MADE_BY.pattern)  # "是巴南区政府和A联合打造的"
+
+
+def _signed_here(text: str, s0: int, s1: int, title: re.Match) -> bool:
+    """The clause signs the agreement its title names: a signing word outside the title."""
+    return bool(_AGREEMENT.search(text, s0, title.start()) or _AGREEMENT.search(text, title.end(), s1))
+
+
+def _in_cited_title(text: str, s0: int, s1: int, m: Mention) -> bool:
+    """`m` is named inside an agreement's title that its clause cites without signing it
+    ("研究院全面完成了《A B 共建…合作协议书》要求的目标")."""
+    return m.start >= 0 and any(t.start() <= m.start < t.end() and not _signed_here(text, s0, s1, t)
+                                for t in _AGREEMENT_TITLE.finditer(text, s0, s1))
 
 
 def _makers(text: str, actors: list[Mention]) -> list[Mention]:

@@ -1876,3 +1876,13 @@ def test_a_groups_page_names_itself_by_its_heads_titles():
     items = run("近日，集团党委书记、总裁张三赴甲乙信息工程大学参观访问。\n\n他介绍了丙丁控股集团的发展概况。")
     assert _triples(items) == _as_set([("丙丁控股集团", "甲乙信息工程大学", "调研")])
     assert {c["id"] for c in run("校长一行走访甲乙建材集团。")[0]["clusters"]} == {"cluster.advanced_materials"}
+
+
+def test_an_agreements_title_cited_not_signed_and_a_citys_delegation():
+    items = run("研究院全面完成了《甲乙市人民政府丙丁理工大学共建丙丁理工大学甲乙研究院合作协议书》要求的目标。")
+    assert _names(items)[:2] == ["甲乙市人民政府", "丙丁理工大学"] and _triples(items) == set()  # two parties, cited only
+    assert _triples(run("甲乙市人民政府与丙丁理工大学签署了《甲乙市人民政府丙丁理工大学合作协议书》。")) == _as_set(
+        [("甲乙市人民政府", "丙丁理工大学", "签约")])
+    assert _names(run("甲乙市代表团来校考察。")) == ["甲乙市"]
+    assert "科技服务团" in _names(run("绿色纺织产业科技服务团由中国纺织工程学会牵头组建，将服务团资源注入学会搭建的平台。"))[0]
+    assert _names(run("集聚甲乙集团及清华、西交大等共同组建。"))[-1] == "西交大"
