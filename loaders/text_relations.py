@@ -708,7 +708,29 @@ def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Menti
     if len(chain) >= 2 and (_JOINTLY.match(text, end) or _FOUNDS.match(text, end)):
         return chain
     if _FOUNDS.match(text, end) and re.search("成立|组建", text[end:s1]):
-        return chain  # "联盟由A牵头…共同成立": A founds it; the founded body is no party
+        # "联盟由A牵头，联合B、C等共同组建": B and C found it with A; "由A牵头…共同成立": A alone
+        return chain + _co_founders_after(text, end, s1, actors)
+    return []
+
+
+_CO_FOUNDED = re.compile(r"(?:等[^，,。；;、]{0,8}?)?(?:共同|联合)(?:组建|发起|成立|设立)")
+_GATHERS = re.compile(r"联合|集聚|汇聚|携手|会同|吸纳")
+
+
+def _co_founders_after(text: str, start: int, s1: int, actors: list[Mention]) -> list[Mention]:
+    """After "由A牵头": the bodies a later phrase gathers that 共同组建 with A ("…，集聚B、C等大型央企及D、
+    E等共同组建"): the run of bodies right before 共同组建, listed after 联合 / 集聚…; else []."""
+    later = [m for m in actors if start <= m.start < s1]
+    for i in range(len(later) - 1, -1, -1):
+        if not _CO_FOUNDED.match(text, later[i].end):
+            continue
+        run = [later[i]]
+        for m in reversed(later[:i]):
+            if not re.fullmatch(r"(?:等[^，,。；;、]{0,6}?)?[、和及与]\s*", text[m.end:run[0].start]):
+                break
+            run.insert(0, m)
+        gathered = _GATHERS.search(text, max(start, run[0].start - 12), run[0].start)
+        return run if gathered and not re.search(r"[。；;]", text[start:run[0].start]) else []
     return []
 
 

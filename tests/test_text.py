@@ -1886,3 +1886,11 @@ def test_an_agreements_title_cited_not_signed_and_a_citys_delegation():
     assert _names(run("甲乙市代表团来校考察。")) == ["甲乙市"]
     assert "科技服务团" in _names(run("绿色纺织产业科技服务团由中国纺织工程学会牵头组建，将服务团资源注入学会搭建的平台。"))[0]
     assert _names(run("集聚甲乙集团及清华、西交大等共同组建。"))[-1] == "西交大"
+
+
+def test_bodies_gathered_after_a_lead_co_found_with_it():
+    [item] = run("智能制造产业联盟由甲乙大学牵头，联合丙丁有限公司、戊己集团等共同组建。")
+    assert _triples([item]) == _as_set([("甲乙大学", "丙丁有限公司", "共建"), ("甲乙大学", "戊己集团", "共建"),
+                                        ("丙丁有限公司", "戊己集团", "共建")])
+    [item] = run("联盟由甲乙大学牵头，丙丁有限公司负责运营，于2020年成立。")
+    assert _triples([item]) == set()  # the lead alone founds it
