@@ -20,7 +20,7 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(�
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
-                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
+                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|探讨|包括|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
@@ -299,6 +299,13 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if firm and trimmed[firm.end():] in lex.generic_names:
                 e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
                 trimmed = trimmed[:firm.end()]
+            titled = _TITLE_INSIDE.search(trimmed, 2)
+            if titled:  # "机械工程学院力学学科副主任王建山作学院…": a name, then a person's title and more
+                head_name = lex.name_form.match(trimmed[:titled.start()])
+                if head_name is None:
+                    continue
+                e -= len(trimmed) - head_name.end()
+                trimmed = head_name.group(0)
             if _COUNTED_AFTER.match(clean, e):
                 continue  # "海外创新中心7家": a type of body counted, not one body
             inside = [k for k in known if k.start >= s and k.end <= e]
@@ -349,6 +356,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found += _firms_by_head(text, clean, found, lex)
     found = _short_places(clean, text, known, found)
     found = _listed_colleges(text, clean, found, lex)
+    found = _without_toured_labs(clean, found)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
         _short_forms(found, known, aliases, text)
@@ -493,6 +501,21 @@ _TRADE_START = re.compile(r"技术|科技|实业|工程|电|信息|新材料|材
                           r"交通|运输|航空|船舶|钢铁|纺织|建材|数据|产业")
 
 
+_TITLE_INSIDE = re.compile(r"(?:主任|书记|处长|局长|部长|校长|董事长|总经理|总监|总工程师)(?=[\u4e00-\u9fff]{2})")
+_TOURED = re.compile(r"参观了?((?:[^，,。；;、]{2,16}[、和及])+[^，,。；;、]{2,16})")
+_FACILITY = re.compile(r"(?:车间|展厅|生产线|产线|厂房|试验场|试车场)$")
+
+
+def _without_toured_labs(clean: str, found: list[Mention]) -> list[Mention]:
+    """Labs a list of things toured names beside a workshop or a showroom ("参观了转鼓实验室、三电实验室
+    和试制车间") are a firm's rooms, not bodies; a lab with a rank or a parent (…国家重点实验室) stays."""
+    rooms = [t.span(1) for t in _TOURED.finditer(clean)
+             if any(_FACILITY.search(part) for part in re.split("[、和及]", t.group(1)))]
+    return [m for m in found if not (m.id is None and m.name.endswith("实验室") and len(m.name) <= 8
+                                     and not re.search("国家|省|重点|联合|工程", m.name)
+                                     and any(a <= m.start < b for a, b in rooms))]
+
+
 def _suffix_names(text: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
     """A name found by its form that ends with another name found in the item, after three or more
     characters of clause words the breaks missed ("优先筛选同济大学重庆研究院" beside
@@ -502,12 +525,18 @@ def _suffix_names(text: str, found: list[Mention], lex: Lexicons) -> list[Mentio
     out = []
     for m in found:
         tail = next((n for n in names if m.id is None and n != m.name and m.name.endswith(n)
-                     and (len(m.name) - len(n) >= 3 and len(n) >= 6 or m.name[:-len(n)] in _FUNCTION_CHARS)
+                     and (len(m.name) - len(n) >= 3 and len(n) >= 6 and any(o.name == n and o.start < m.start for o in found)
+                          or m.name[:-len(n)] in _FUNCTION_CHARS)  # (吉利新能源商用车研究院 … 商用车研究院: a short form later)
                      and not re.fullmatch(rf"[{CJK}]{{1,4}}[省市区县]", m.name[:-len(n)])
                      and not lex.name_form.fullmatch(m.name[:-len(n)])), None)  # 某某大学|国家大学科技园: its own
         if tail is not None and not any(o.name == tail and o.start == m.end - len(tail) for o in found):
             s = m.end - len(tail)
             m = Mention(text[s:m.end], s, m.end, None, None, m.type, m.alias_of)
+        longer = next((o for o in out if m.id is None and m.alias_of is None and len(m.name) >= 5 and o.id is None
+                       and o.name != m.name and o.name.endswith(m.name) and o.end <= m.start
+                       and m.name.endswith(_UNIT_END)), None)
+        if longer is not None:  # "赴吉利新能源商用车研究院调研，与商用车研究院领导交流": the body named before, shorter
+            m = replace(m, alias_of=longer.alias_of or longer.name)
         out.append(m)
     return out
 
@@ -758,6 +787,16 @@ def defined_aliases(text: str, index: NameIndex, lex: Lexicons, hits: list[Hit] 
     return {k: v for k, v in whole.items() if k in defined}
 
 
+_BRACKETED_SHORT = re.compile(rf"\s*[(（]([{CJK}]{{2,8}})[)）]")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """`short` is `full` abbreviated: shorter, its first character, the rest in order (中汽中心 for
+    中国汽车技术研究中心)."""
+    rest = iter(full[1:])
+    return len(short) < len(full) and short[0] == full[0] and all(c in rest for c in short[1:])
+
+
 _DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*(?:[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]"
                       r"|([^”\"」’()（）\s]{2,12}))\s*[)）]")  # quoted, or not (以下简称西南研究院)
 
@@ -769,6 +808,9 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     for m in found:
         d = _DEFINES.match(text, m.end)
         short = d and (d.group(1) or d.group(2))
+        bare = _BRACKETED_SHORT.match(text, m.end) if not short else None
+        if bare and _abbreviates(bare.group(1), m.name):
+            short = bare.group(1)  # "中国汽车技术研究中心(中汽中心)": its abbreviation, bracketed bare
         if short and short not in aliases:
             aliases[short] = m
     if not aliases:
@@ -993,7 +1035,7 @@ _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所
 _LEVEL_BODIES = "政府|工商联|科协|农科院|农科所|林科所"
 # bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
 _FIELD_SCHOOL = "[工理医文法商农林药]学院"  # a university's school named by one field alone (工学院, 医学院)
-_STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部", "党政办", "学科办", "总裁办")
+_STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部", "党政办", "学科办", "总裁办", "技术部")
 _FUNCTION_CHARS = set("自从在由向对为经")  # "自长江大学武汉校区…落户以来": 自 is no part of the name
 _DEPARTMENT = re.compile(rf"[{CJK}]{{1,4}}?司(?![机法令])|[{CJK}]{{2,12}}?(?:促进中心|服务中心|研究中心|中心)(?![{CJK}]*公司)"
                          rf"|[{CJK}]{{2,8}}?(?:研究院|研究所|所)(?![有以属在长得谓])")  # 工信部电子五所, …电子第五研究所

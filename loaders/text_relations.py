@@ -394,6 +394,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                     and all(_department_head(text, m) for m in signing)):
                 continue  # "A副所长X与B区委常委、组织部长Y代表双方签署": people sign for the pair named before
                 # (a department's head signs for its government; "A副校长X、B集团董事长Y代表双方签约" is B's)
+            if (len(first_pair) == 2 and not parties and not any(m.start < both.start() for m in actors)
+                    and _AGREEMENT.search(text, both.end(), s1)):
+                add(first_pair[0], first_pair[1], "签约", sentence)  # "曾小岩与邢世明分别代表双方签署共建协议":
+                continue  # people sign for the two the text related first
             both = None  # "A与B代表双方签署": the two who sign here, not the pair before
         if both and (subject is None or both.start() < subject.start):
             # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
@@ -980,7 +984,8 @@ def _masked(sentence: str, s0: int, names: list[Mention]) -> str:
     return "".join(chars)
 
 
-_FOUNDED_IN = re.compile(r"(?:成立|创建|创办|组建|始建|建)于(?=[0-9０-９一二〇零]|上世纪|清|民国)")
+_FOUNDED_IN = re.compile(r"(?:成立|创建|创办|组建|始建|建)于(?=[0-9０-９一二〇零]|上世纪|清|民国)"  # when it was founded,
+                         r"|批准(?:成立|设立|组建)")  # or who approved it ("经国家科委批准成立的"): no activity between them
 
 
 def _agreed(kind: str, sentence: str, at: int) -> str:

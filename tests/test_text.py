@@ -1894,3 +1894,25 @@ def test_bodies_gathered_after_a_lead_co_found_with_it():
                                         ("丙丁有限公司", "戊己集团", "共建")])
     [item] = run("联盟由甲乙大学牵头，丙丁有限公司负责运营，于2020年成立。")
     assert _triples([item]) == set()  # the lead alone founds it
+
+
+def test_names_cut_at_a_title_a_lead_in_and_labs_toured_beside_a_workshop():
+    assert _names(run("签约仪式上，甲乙工程学院力学学科副主任王建山作学院力学研究方向简介。")) == ["甲乙工程学院"]
+    assert _names(run("据丙丁县工业集中发展区管委会主任何涛介绍，园区主要有三大产业。")) == ["丙丁县工业集中发展区管委会"]
+    items = run("一行参观了转鼓实验室、三电实验室和试制车间。随后参观了甲乙汽车国家重点实验室。")
+    assert _names(items) == ["甲乙汽车国家重点实验室"]  # a firm's rooms beside a workshop; a ranked lab stays
+    assert _names(run("与研究院主要领导，以及技术部、人力资源部等部门负责人进行了深入交流。")) == ["技术部", "人力资源部"]
+
+
+def test_a_short_form_after_the_full_name_and_a_bracketed_abbreviation():
+    [item] = run("理工学院张三一行赴甲乙新能源商用车研究院调研，与商用车研究院主要领导进行了深入交流。")
+    assert _names([item]) == ["理工学院", "甲乙新能源商用车研究院", "商用车研究院"]  # both written forms, one body
+    assert _triples([item]) == _as_set([("理工学院", "甲乙新能源商用车研究院", "调研")])
+    items = run("甲乙汽车技术研究中心(甲汽中心)是1985年经国家科委批准成立的科研院所。甲汽中心汽车工程研究院由甲汽中心全资建设。")
+    assert "甲汽中心" in _names(items)
+    assert not any(r["kind"] == "共建" for it in items for r in it["relations"])  # approved, not co-founded
+
+
+def test_people_who_sign_for_both_sides_sign_for_the_pair_named_first():
+    [item] = run("7月2日，甲乙动力零部件有限公司与丙丁学院党建共建启动仪式举行。仪式上，张三与李四分别代表双方签署共建协议。")
+    assert ("丙丁学院", "甲乙动力零部件有限公司", "签约") in _triples([item])
