@@ -20,9 +20,9 @@ _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(�
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
-                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|探讨|包括|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
+                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|探讨|包括|下辖|加深|期待|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
-                    r"经(?=过|多方|批准|审|研究|有关|[市区县省国]))")  # 经…批准, not 经营 in a company name
+                    r"经(?=过|多方|批准|审|研究|有关|[市区县省国]|民[盟革建进]|九三|农工|致公|中共))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
               r"赴|走进|前往|调研|考察|团队|师生|专家|教授|学子|通过|帮助|依托|借力|借助|提供|进行)")
 _SHORT_START = rf"(?:(?<![{CJK}])|(?<=[与和同及赴到在对由为向了是将把被从请邀即如据经]))"
@@ -266,6 +266,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if (head and head.group(1) not in lex.generic_names and not head.group(1).endswith(("省", "市", "区", "县"))
                     and not (lex.lead_in is not None and lex.lead_in.match(head.group(1)))  # "这次和A大学": not 这次和…
                     and not lex.name_form.fullmatch(head.group(1))  # "学科办和A学校": a body before 和, not part of a name
+                    and not _BREAK.search(head.group(1))  # "期待和青海大学": a clause word, not a name's start
                     and not any(k.start < s and k.end > head.start(1) for k in known)):
                 name, s = head.group(1) + "和" + name, head.start(1)  # "、万和通物流集团": 和 inside the name
             count = _NAMED_COUNT.search(name)
@@ -333,12 +334,17 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
     for q in _QUOTED_NAME.finditer(clean):  # “稀土抗菌材料研发与应用联合实验室”: the quoted name whole
         inner = [m for m in found if q.start(1) <= m.start and m.end <= q.end(1)]
+        whole = re.sub(r"[-—–－]", "", q.group(1))
         if (inner and all(m.id is None and (m.start, m.end) != q.span(1) for m in inner)
-                and lex.name_form.fullmatch(q.group(1)) and _guarded(q.group(1), lex) == q.group(1)):
+                and lex.name_form.fullmatch(whole) and _guarded(whole, lex) == whole):
             kind = next((t for f, t in lex.forms if q.group(1).endswith(f)), "other")
             found = [m for m in found if m not in inner] + [Mention(text[q.start(1):q.end(1)], q.start(1), q.end(1), None, None, kind)]
     found = [part for m in found for part in _committee_and_government(m, text)]
     found = [part for m in found for part in _government_then_university(m, text)]
+    for c in _PARTY_COMMITTEE.finditer(clean):  # "中共重庆市铜梁区委主办的…": a party committee acting
+        if not any(f.start < c.end() and f.end > c.start() and f.label != "District" for f in found):
+            found = [f for f in found if not (f.start < c.end() and f.end > c.start())]  # (not its district)
+            found.append(Mention(text[c.start():c.end()], c.start(), c.end(), None, None, "government"))
     # "无极县委、县政府牢牢把握…": the committee acts too, named by a place the text names as a government
     places = {re.sub("(?:人民)?政府$", "", f.name) for f in found if f.type == "government" and len(f.name) > 3}
     for c in _COMMITTEE_BEFORE_GOVERNMENT.finditer(clean):
@@ -357,6 +363,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = _short_places(clean, text, known, found)
     found = _listed_colleges(text, clean, found, lex)
     found = _without_toured_labs(clean, found)
+    found = [m for m in found if not _VENUE_BEFORE.search(clean, max(0, m.start - 3), m.start)
+             or not _ROOM_AFTER.match(clean, m.end)]  # "在天士力研究院学术报告厅举行", "设在重庆大学虎溪校区": places
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
         _short_forms(found, known, aliases, text)
@@ -389,6 +397,7 @@ def _short_places(clean: str, text: str, known: list[Mention], found: list[Menti
     return found
 
 
+_PARTY_COMMITTEE = re.compile(rf"中共[{CJK}]{{2,12}}?[省市区县]委(?:员会)?(?!书记|副书记|常委|委员|组织部|宣传部|统战部)")
 _BARE_PLACE = re.compile(rf"(?<![{CJK}])[{CJK}]+")
 _COMMITTEE_BEFORE_GOVERNMENT = re.compile(r"([市区县])委(?=[、和及]\1(?:人民)?政府)")
 _COMMITTEE_AND_GOVERNMENT = re.compile(rf"([{CJK}]{{2,4}}?([市区县])委)(\2(?:人民)?政府)")
@@ -496,11 +505,13 @@ _PLACE_HEAD = re.compile(rf"^(?:[{CJK}]{{2}}省|重庆市?|四川|贵州|云南|
                          r"德国|美国|日本|英国|法国|韩国|瑞士|意大利|荷兰|瑞典|新加坡|香港|台湾)")
 _FIRM_PLACE = re.compile(rf"^(?:[{CJK}]{{2}}省|[{CJK}]{{2}}市|{_PROVINCE.pattern})")  # 河南神玖天航新材料 → 神玖天航新材料
 # what a company's name says it does, after its four-character brand (中炬高新|技术实业, 魏德米勒|电联结)
-_TRADE_START = re.compile(r"技术|科技|实业|工程|电|信息|新材料|材料|化工|化学|机械|汽车|医药|生物|环保|能源|建设|建筑|"
+_TRADE_START = re.compile(r"新能源|技术|科技|实业|工程|电|信息|新材料|材料|化工|化学|机械|汽车|医药|生物|环保|能源|建设|建筑|"
                           r"发展|控股|投资|智能|网络|数字|光电|照明|检测|制造|工业|装备|设计|文化|农业|食品|物流|贸易|软件|通信|"
                           r"交通|运输|航空|船舶|钢铁|纺织|建材|数据|产业")
 
 
+_VENUE_BEFORE = re.compile(r"(?:在|于|设在|位于)$")
+_ROOM_AFTER = re.compile(rf"[{CJK}]{{0,6}}?(?:会议室|报告厅|多功能厅|礼堂|会堂|校区|大楼|展厅)")
 _TITLE_INSIDE = re.compile(r"(?:主任|书记|处长|局长|部长|校长|董事长|总经理|总监|总工程师)(?=[\u4e00-\u9fff]{2})")
 _TOURED = re.compile(r"参观了?((?:[^，,。；;、]{2,16}[、和及])+[^，,。；;、]{2,16})")
 _FACILITY = re.compile(r"(?:车间|展厅|生产线|产线|厂房|试验场|试车场)$")
@@ -705,6 +716,15 @@ def _outer_governments(clean: str, text: str, found: list[Mention]) -> list[Ment
             full = None if place.endswith(("经开区", "开发区")) else place + "人民政府"
             out.append(Mention(text[s:e], s, e, None, None, "government", full))
     return out
+
+
+def early_short_forms(named: list[Mention], text: str) -> dict[str, Mention]:
+    """The short forms of bodies a whole text names in full (see `_short_forms`), for the items
+    before the full name too: a headline often calls a firm by its place and brand (厦门海辰) that a
+    later paragraph names in full."""
+    shorts: dict[str, Mention] = {}
+    _short_forms([m for m in named if m.type == "enterprise"], [], shorts, text)
+    return shorts
 
 
 def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, Mention], text: str = "") -> None:
@@ -1027,7 +1047,8 @@ def _academician_title(clean: str, name: str, end: int) -> bool:
                 or name.endswith(("科学院", "工程院", "中科院")) and _NAMED_ACADEMICIAN.match(clean, end))
 
 
-_QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{4,30}})[”\"]")  # (not 鄂城区·…研究院: two names)
+_QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{2,20}}(?:[-—–－][A-Za-z0-9{CJK}()]{{2,30}})?|[A-Za-z0-9{CJK}()]{{4,30}})[”\"]")
+# (not 鄂城区·…研究院: two names; “中国药科大学-金城医药女性健康药物创新中心”: one, its makers joined by a dash)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")
 _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所家个](?=研究所|研究院|大学|学院|高校|企业|公司)")

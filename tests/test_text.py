@@ -1916,3 +1916,21 @@ def test_a_short_form_after_the_full_name_and_a_bracketed_abbreviation():
 def test_people_who_sign_for_both_sides_sign_for_the_pair_named_first():
     [item] = run("7月2日，甲乙动力零部件有限公司与丙丁学院党建共建启动仪式举行。仪式上，张三与李四分别代表双方签署共建协议。")
     assert ("丙丁学院", "甲乙动力零部件有限公司", "签约") in _triples([item])
+
+
+def test_a_quoted_name_joined_by_a_dash_venues_outlets_and_party_committees():
+    [item] = run("近日，我校与甲乙医药集团股份有限公司签署战略合作协议，“丙丁药科大学-甲乙医药女性健康药物创新中心”同步揭牌。")
+    assert "丙丁药科大学" not in _names([item])  # named only inside the centre's name
+    assert _names(run("签约仪式在戊己研究院学术报告厅举行。平台基地设在丙丁大学虎溪校区。")) == []  # places
+    [item] = run("10月30日，在民盟甲乙市委会、中共甲乙市丙丁区委主办的开幕式上，举行了揭牌仪式。")
+    assert "中共甲乙市丙丁区委" in _names([item])
+    [item] = run("经民盟甲乙市委会联系引荐，甲乙大学储能技术创新平台到丙丁储能科技有限公司进行考察。")
+    assert _triples([item]) == _as_set([("甲乙大学储能技术创新平台", "丙丁储能科技有限公司", "调研")])  # 经A: a frame
+
+
+def test_a_firms_place_and_brand_before_its_full_name_and_clause_words_before_he():
+    items = run("甲乙区与丙丁大学、厦门海辰举行合作交流座谈会。\n\n厦门海辰新能源科技有限公司董事长吴祖钰介绍有关情况。")
+    assert "厦门海辰" in _names(items[:1])  # the headline's short form, named in full a paragraph later
+    assert _names(run("三峡集团期待和丙丁大学开展全方位的深度合作。"))[-1] == "丙丁大学"
+    assert _names(run("推动丙丁大学建设成为有特色、高水平的现代化大学。")) == ["丙丁大学"]
+    assert _names(run("甲乙创新平台下辖电化学储能研究中心等4个中心。")) == ["甲乙创新平台", "电化学储能研究中心"]
