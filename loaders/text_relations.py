@@ -84,7 +84,7 @@ _GOES_TO = re.compile(r"(?:到|赴|前往|来到|走进)$")
 _DISTRICT_VISITED = re.compile(rf"(?:[，,]\s*)?(?:[{CJK}]{{0,4}}?|(?:就|围绕)[^，,。；;]{{0,24}}?)(?:学习|考察|调研|交流|参观|走访)")
 _DISTRICT_LIST = re.compile(rf"(?:\s*[、和及]\s*(?:重庆市?)?[{CJK}]{{2,5}}?)*?\s*[、和及]\s*(?:重庆市?)?")
 # the university of the text, or its head with no body named before ("副校长赵光强来到A、B…")
-_OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)"
+_OWN = re.compile(r"(?<![高等职业专中技工师范])学校|我校|该校|校方|我院|(?<![\u4e00-\u9fff])(?:副校长|校长|校领导)"
                   r"|一行(?=深入|来到|走访|考察|赴|前往|参观|实地)")  # "李国胜、刘先省一行深入A、B": the page's leaders
 _JOINTLY = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合|携手|一起|一道|各自|共建(?=的))")  # "A和B各自的优势": the two sides
 _WITH_BEFORE = re.compile(r"(?:与|(?<!会)同|跟)\s*$")  # (not 会同: A会同B, B acts with A)
@@ -459,6 +459,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             continue
         led_units: list[Mention] = []
         own = _OWN.search(text, s0 + after_escort, s1)
+        if own and own.group(0) == "我院" and "我院" in (owners or {}):
+            own = None  # "我院与A签署…" on an academy's page: 我院 is named (an actor of its own)
         units = _led_units(text, s0, s1, actors) if own is None and subject is None and ctx is None else []
         if units:  # "董事长带领机电学院和教务处负责人，来到…": its units go
             subject, led_units = units[0], units[1:]
@@ -583,7 +585,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if ctx is not None and subject is not None and _SELF.search(sentence, after_escort):
             if subject.label == "District" and all(m.key != ctx.key for m in partners):
                 partners.append(ctx)  # "北碚帮助学校…": the district with the university
-            elif (subject.type != "university" and subject.start >= 0 and _OWN.search(text, subject.end, s1)
+            elif (subject.type != "university" and subject.start >= 0
+                  and (ours := _OWN.search(text, subject.end, s1)) and ours.group(0) != "我院"  # (a college's or an academy's)
                   and all(m.key != ctx.key for m in partners)
                   and not (_ATTENDED.search(sentence) and not _CAME.search(sentence))):  # (not "…、学校领导出席仪式")
                 partners.append(ctx)  # "A局长一行到我校交流": the body with the university of the text

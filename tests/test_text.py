@@ -1934,3 +1934,16 @@ def test_a_firms_place_and_brand_before_its_full_name_and_clause_words_before_he
     assert _names(run("三峡集团期待和丙丁大学开展全方位的深度合作。"))[-1] == "丙丁大学"
     assert _names(run("推动丙丁大学建设成为有特色、高水平的现代化大学。")) == ["丙丁大学"]
     assert _names(run("甲乙创新平台下辖电化学储能研究中心等4个中心。")) == ["甲乙创新平台", "电化学储能研究中心"]
+
+
+def test_team_members_bodies_offices_and_an_unnamed_college_that_talks():
+    assert _names(run("服务团成员甲乙市民营经济发展研究中心张三副主任，自贸区经发局副局长李四一行深入企业。")) == [
+        "甲乙市民营经济发展研究中心", "自贸区经发局"]
+    assert _names(run("辽宁省“多链融合”服务团甲乙高新区服务团继续对企业开展调研工作。")) == ["甲乙高新区服务团"]
+    assert _names(run("甲乙示范区管委会行政审批局局长张三、科教城管理中心主任李四参加会议。")) == [
+        "甲乙示范区管委会行政审批局", "科教城管理中心"]
+    names = _names(run("参观了园区新能源企业以及天康集团公司等，希望甲乙高新院帮助甲乙经开区发展。"))
+    assert "天康集团公司" in names and not any(n.endswith("经开区") and "帮助" in n for n in names)
+    assert _names(run("我院院长张三率一行四人对安徽甲乙经济开发区进行了实地调研。")) == ["安徽甲乙经济开发区"]
+    [item] = run("对接洽谈阶段，我院成功与甲乙食品有限公司、丙丁食品有限公司等多家企业进行了对接洽谈。")
+    assert item["relations"] == []  # 我院 the page never names: no guess
