@@ -148,7 +148,8 @@ _BUILT_OBJECT = re.compile(BUILT_BEFORE.pattern.replace("的?", ""))  # the verb
 OUR_FIRM = re.compile(r"我司|我公司|本公司")  # a company's own page speaking of itself
 _TOGETHER = re.compile(r"\s*(?:签约|签署协议|签订协议)(?:共建|共同建设)")
 _CEREMONY = re.compile(r"(?:参加|出席|见证)了?([^，,。；;]{4,60}?(?:签约|签署|签字)仪式)")
-_ESCORT = re.compile(r"在[^。；;]{0,80}?(?:陪同|协调|安排)下")  # (those who arrange a visit do not make it)
+_ESCORT = re.compile(r"在[^。；;]{0,80}?(?:陪同|协调|安排|指导|支持)下")  # (those who arrange a visit do not make it;
+# "在科技部与福建省政府指导下，倾力打造的…": those who guide a body's making are no parties either)
 _AGREEMENT_TITLE = re.compile(r"《([^》]{4,80}(?:协议书?|合同|备忘录|意向书))》|《([^》]{4,80})》(?=协议)")
 _REPRESENTS = re.compile(rf"[{CJK}]{{0,8}}?(?:副)?{_OFFICER}[{CJK}]{{2,3}}代表")
 # a clause that opens with a head's team, after its date at most ("次日，关延平一行先后来到…")
@@ -500,6 +501,12 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         if makers:  # "该中心是A和B联合打造的创新孵化平台": A and B built it; no partners of the subject before
             add_all(makers, "共建", sentence)
             actors = [m for m in actors if all(m.key != k.key for k in makers)]
+        allied = _allied_founders(text, s0, s1, actors, subject)
+        if allied:  # "A联合B、C等85所高校…召开X联盟成立大会": they found the alliance together
+            add_all(allied, "共建", sentence)
+            current = allied[0]
+            first_subject = first_subject or allied[0]
+            continue
         founders = _founders(text, s0, s1, actors, subject)
         if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
             verb = _FOUNDS.match(text, founders[-1].end) or _JOINTLY.match(text, founders[-1].end)
@@ -698,6 +705,25 @@ def _makers(text: str, actors: list[Mention]) -> list[Mention]:
         if len(chain) >= 2 and _MADE_BY.match(text, end):
             return chain
     return []
+
+
+_FOUNDING = re.compile(r"成立大会|宣布成立|发起成立|(?:共同|联合)发起")
+
+
+def _allied_founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Mention | None) -> list[Mention]:
+    """"A联合B、C、D等85所高校…召开X联盟成立大会": the subject and the bodies it gathers with 联合, when
+    the clause founds something (成立大会, 宣布成立, 共同发起); else []."""
+    if subject is None or subject.start < 0 or not re.match(r"\s*联合", text[subject.end:]) or not _FOUNDING.search(text, s0, s1):
+        return []
+    run, end = [subject], subject.end + len(re.match(r"\s*联合", text[subject.end:]).group(0))
+    for m in actors:
+        if m.start < end:
+            continue
+        if not re.fullmatch(r"[、和及与\s]*", text[end:m.start]):
+            break
+        run.append(m)
+        end = m.end
+    return run if len(run) >= 2 else []
 
 
 def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Mention | None) -> list[Mention]:

@@ -1947,3 +1947,21 @@ def test_team_members_bodies_offices_and_an_unnamed_college_that_talks():
     assert _names(run("我院院长张三率一行四人对安徽甲乙经济开发区进行了实地调研。")) == ["安徽甲乙经济开发区"]
     [item] = run("对接洽谈阶段，我院成功与甲乙食品有限公司、丙丁食品有限公司等多家企业进行了对接洽谈。")
     assert item["relations"] == []  # 我院 the page never names: no guess
+
+
+def test_national_centres_a_provinces_government_and_those_who_guide():
+    [item] = run("会上，国家技术转移海峡中心与国家技术转移东部中心签订了战略合作框架协议。")
+    assert _triples([item]) == _as_set([("国家技术转移海峡中心", "国家技术转移东部中心", "签约")])
+    [item] = run("甲乙中心是以丙丁技术转移中心为依托，在科技部与福建省政府指导下，倾力打造的服务机构。")
+    assert "福建省政府" in _names([item]) and _triples([item]) == set()  # guidance: no party
+    assert _names(run("捐赠签约仪式在学术交流服务中心举行。两所驻外研究院形成了特色。")) == []  # a venue; a kind
+    assert _names(run("来自甲乙市经济技术开发区的100多家企业代表进行对接洽谈。")) == []  # where the firms come from
+
+
+def test_a_body_that_gathers_others_to_found_an_alliance_and_short_university_names():
+    [item] = run("今天，甲乙部科技发展中心联合北京大学、清华大学等85所高校在德州召开中国高校技术转移联盟成立大会。")
+    assert _triples([item]) == _as_set([("甲乙部科技发展中心", "北京大学", "共建"), ("甲乙部科技发展中心", "清华大学", "共建"),
+                                        ("北京大学", "清华大学", "共建")])
+    assert _names(run("甲乙公司与辽宁省甲乙大学教育发展基金会签署捐赠协议，希望与大工开展合作。")) == [
+        "甲乙公司", "辽宁省甲乙大学教育发展基金会", "大工"]
+    assert _names(run("张国军预祝华中大70周年校庆顺利举行。")) == ["华中大"]
