@@ -15,7 +15,7 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口)|为|向|由|联合(?!体|创新|实验室|工程|研究|发展)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口|接处)|为|向|由|联合(?!体|创新|实验室|工程|研究|发展)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|察看|推动|推进|支持|争创|实现|给予|走出|创建|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
@@ -351,7 +351,11 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     for c in _COMMITTEE_BEFORE_GOVERNMENT.finditer(clean):
         place = next((p for p in sorted(places, key=len, reverse=True)
                       if p.endswith(c.group(1)) and clean.startswith(p, c.end(1) - len(p))), None)
-        bare = next((n for n in (2, 3) if place is None and _BARE_PLACE.fullmatch(clean, max(0, c.start() - n), c.start())), 0)
+        bare = next((n for n in (2, 3, 4) if place is None and c.start() >= n
+                     and _BARE_PLACE.fullmatch(clean, c.start() - n, c.start())
+                     and (n < 4 or clean[c.start() - n] in _FUNCTION_CHARS)), 0)
+        if bare >= 3 and clean[c.start() - bare] in _FUNCTION_CHARS:
+            bare -= 1  # "对岚县县委、县政府…": 对 is no part of the place
         if bare and c.start() - bare >= 0:  # "近年来，无极县委、县政府…": a place standing alone before it
             place = clean[c.start() - bare:c.end(1)]
         s = c.end(1) - len(place) if place else -1
@@ -364,16 +368,16 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = _short_places(clean, text, known, found)
     found = _listed_colleges(text, clean, found, lex)
     found = _without_toured_labs(clean, found)
-    found = [m for m in found if not _VENUE_BEFORE.search(clean, max(0, m.start - 3), m.start)
-             or not (_ROOM_AFTER.match(clean, m.end)
-                     or m.id is None and not m.name.endswith("园") and _HELD_THERE.match(clean, m.end))]
-    # ("在天士力研究院学术报告厅举行", "设在重庆大学虎溪校区", "仪式在学术交流服务中心举行": places; a park
-    # where a signing is held stays listed, as batch 48's gold has it: docs/annotation.md)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
         _short_forms(found, known, aliases, text)
         found = _defined_aliases(text, found, aliases)
     found = [_local_government(m, known) for m in found]
+    # "在天士力研究院学术报告厅举行", "设在重庆大学虎溪校区", "仪式在学术交流服务中心举行": places (a park where a
+    # signing is held stays listed, as batch 48's gold has it: docs/annotation.md)
+    found = [m for m in found if not _VENUE_BEFORE.search(clean, max(0, m.start - 3), m.start)
+             or not (_ROOM_AFTER.match(clean, m.end)
+                     or m.id is None and not m.name.endswith("园") and _HELD_THERE.match(clean, m.end))]
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if (m.label != "District" or m.name.endswith("政府")) and not _zone_as_place(clean, m)]
 
@@ -932,7 +936,7 @@ _COMPANY = re.compile(r".{2,}(?:股份有限公司|有限责任公司|有限公�
 _PARTIES = ("九三学社", "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟")  # the democratic parties
 
 
-_FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来自|对(?!外)|(?<!碳中)和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|"
+_FIELD_CUT = re.compile(r"学校|我校|本校|该校|该县|该市|该区|来自|对(?!外)|(?<!碳中)和|与|及|的|了|并|在|为|还|也|均|都|将|已|分别|研究院|研究所|大学|学院|公司|集团|中心|赴|一行|"
                         r"共建|建设|揭牌|成立|打造|组建|牵头|由|仪式|此次|本次|这次|首次|再次|同时|此外|随后|当天|日前|近日|目前|今后|"
                         r"整合|依托|围绕|结合|利用|带领|率领|走访|走进|前往|来到|参观|考察|邀请")
 

@@ -194,7 +194,13 @@ def named_people(text: str, mentions: list[Mention]) -> dict[str, Mention]:
         if title:
             for name in {title.group(1), title.group(1)[:2]}:
                 people[name] = m.at()
+        before = _REPRESENTS_BODY.search(text, max(0, m.start - 12), m.start)
+        if before:  # "李轶县长代表乐亭县与…签署": the person stands for the body he represents
+            people.setdefault(before.group(1), m.at())
     return people
+
+
+_REPRESENTS_BODY = re.compile(rf"(?<![{CJK}])([{CJK}]{{2,3}}?)副?(?:县长|市长|区长|镇长|校长|院长|所长|局长|董事长|总经理)代表$")
 
 
 # people a body signs or talks with, named without their bodies ("与张峰、孙海燕签订…")

@@ -1965,3 +1965,15 @@ def test_a_body_that_gathers_others_to_found_an_alliance_and_short_university_na
     assert _names(run("甲乙公司与辽宁省甲乙大学教育发展基金会签署捐赠协议，希望与大工开展合作。")) == [
         "甲乙公司", "辽宁省甲乙大学教育发展基金会", "大工"]
     assert _names(run("张国军预祝华中大70周年校庆顺利举行。")) == ["华中大"]
+
+
+def test_a_school_after_a_team_going_an_office_for_talks_and_a_committee_after_dui():
+    assert _names(run("校政企对接处处长王浩一行赴计算机与信息工程学院调研。")) == ["政企对接处", "计算机与信息工程学院"]
+    assert "甲乙县县委" in _names(run("李伟表示欢迎，对甲乙县县委、县政府长期以来的支持表示感谢。"))
+    items = run("7月10日，签约仪式在甲乙理工大学举行，乐亭县领导出席。")
+    assert "甲乙理工大" not in _names(items)  # the venue's name is dropped whole, not cut to a short form
+
+
+def test_a_person_who_represents_a_body_leads_its_team_later():
+    items = run("张三县长代表甲乙县签署协议。\n\n张三一行实地参观了丙丁理工大学。")
+    assert ("丙丁理工大学", "甲乙县", "调研") in _triples(items[1:])
