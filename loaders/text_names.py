@@ -263,6 +263,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 continue  # "也是一个社会大学", "一所综合性大学": a kind of body, counted, not one named
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
+            if re.search(r"[0-9０-９]+[多余]?[家个所座]$", clean[max(0, s - 8):s]):
+                continue  # "为25家中关村开放实验室授牌", "3家新建市级院士工作站": a kind counted, no one body
             head = _HE_HEAD.search(clean, max(0, s - 6), s) if s >= 2 and clean[s - 1] == "和" else None
             if (head and head.group(1) not in lex.generic_names and not head.group(1).endswith(("省", "市", "区", "县"))
                     and not (lex.lead_in is not None and lex.lead_in.match(head.group(1)))  # "这次和A大学": not 这次和…
@@ -301,6 +303,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             if firm and trimmed[firm.end():] in lex.generic_names and not trimmed.endswith("集团公司"):
                 e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
                 trimmed = trimmed[:firm.end()]
+            if trimmed.endswith("协会") and clean[e:e + 1] == "长" and len(trimmed) >= 5:
+                trimmed, e = trimmed[:-1], e - 1  # "北京民协会长王小兰": 北京民协 and its 会长
             titled = _TITLE_INSIDE.search(trimmed, 2)
             if titled:  # "机械工程学院力学学科副主任王建山作学院…": a name, then a person's title and more
                 head_name = lex.name_form.match(trimmed[:titled.start()])
@@ -351,11 +355,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     for c in _COMMITTEE_BEFORE_GOVERNMENT.finditer(clean):
         place = next((p for p in sorted(places, key=len, reverse=True)
                       if p.endswith(c.group(1)) and clean.startswith(p, c.end(1) - len(p))), None)
-        bare = next((n for n in (2, 3, 4) if place is None and c.start() >= n
-                     and _BARE_PLACE.fullmatch(clean, c.start() - n, c.start())
-                     and (n < 4 or clean[c.start() - n] in _FUNCTION_CHARS)), 0)
-        if bare >= 3 and clean[c.start() - bare] in _FUNCTION_CHARS:
-            bare -= 1  # "对岚县县委、县政府…": 对 is no part of the place
+        bare = next((n for n in (2, 3) if place is None and c.start() > n and re.fullmatch(rf"[{CJK}]+", clean[c.start() - n:c.start()])
+                     and (not "\u4e00" <= clean[c.start() - n - 1] <= "\u9fff" or clean[c.start() - n - 1] in _FUNCTION_CHARS)), 0)
+        # ("近年来，无极县委、县政府…", "由扬州市委、市政府主办", "对岚县县委、县政府…": a place alone or after 由 / 对)
         if bare and c.start() - bare >= 0:  # "近年来，无极县委、县政府…": a place standing alone before it
             place = clean[c.start() - bare:c.end(1)]
         s = c.end(1) - len(place) if place else -1
@@ -406,7 +408,6 @@ def _short_places(clean: str, text: str, known: list[Mention], found: list[Menti
 
 
 _PARTY_COMMITTEE = re.compile(rf"中共[{CJK}]{{2,12}}?[省市区县]委(?:员会)?(?!书记|副书记|常委|委员|组织部|宣传部|统战部)")
-_BARE_PLACE = re.compile(rf"(?<![{CJK}])[{CJK}]+")
 _COMMITTEE_BEFORE_GOVERNMENT = re.compile(r"([市区县])委(?=[、和及]\1(?:人民)?政府)")
 _COMMITTEE_AND_GOVERNMENT = re.compile(rf"([{CJK}]{{2,4}}?([市区县])委)(\2(?:人民)?政府)")
 
@@ -462,7 +463,7 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
 
 
 _FIRMS = r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)"  # what a list of firms closes with
-_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:[0-9０-９一二两三四五六七八九十百多余]+[家户])?"
+_FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:(?:来自[^，,。；;、]{0,10}?)?[0-9０-９一二两三四五六七八九十百多余]+[余多]?[家户])?"
                         + _FIRMS +  # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
                         r"|((?:[^、，。,；;：:“”与和这我]{2,12}、)+[^、，。,；;：:“”与和这我]{2,12}?(?:[和及][^、，。,；;：:“”与和这我]{2,12}?)?)"
                         r"[0-9０-９一二两三四五六七八九十]+家"
@@ -667,7 +668,7 @@ def _listed_heads(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
 
 
 _PLACE_BUREAU = re.compile(
-    rf"(?:(?<![{CJK}])|(?<=[由与和同及为向在赴到对据经从以]))"
+    rf"(?:(?<![{CJK}0-9０-９])|(?<=[由与和同及为向在赴到对据经从以]))"  # (not "3家新建市级…工作站": a count)
     rf"(?![由与和同及为向在赴到对据经从该本我此以])((?:[{CJK}]{{2,3}}省|重庆市|[{CJK}]{{2,3}}市(?:[{CJK}]{{1,4}}{_DISTRICT_END})?|[{CJK}]{{1,4}}{_DISTRICT_END})"
     rf"[{CJK}]{{2,8}}?(?:和[{CJK}]{{1,6}}?)?(?:(?<![格布大全结开当变展餐客厅会议报告士])[局厅](?![面势限])|(?<=工作)站))")  # (not 新局面)
 
@@ -910,7 +911,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
                 and not _TITLED.search(left[1])  # "副校长张祥云与科技处处长…": a person, then an office
                 and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团") and not _FIELD_WORD.search(left[1]))
                 # "河南神玖天航与轻院研究院": two bodies; "湖南农业信息与工程研究所": one, its fields joined
-                and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处|车间|工厂|展厅)$", left[1])
+                and not re.search("(?:[省市区县系所部]|政府|委员会|局|厅|委|大学|学院|公司|集团|中心|办公室|处|车间|工厂|展厅|企业)$", left[1])
                 and not (re.search("(?:科技|实业|股份|控股)$", left[1]) and not m.name.endswith("集团")
                          and not (joined == "和" and m.name.endswith(_BODY_END)))  # 科技和工业信息化局: a bureau's two fields
                 # "石鼓区与…学院", "衡远科技与西南研究院": two bodies (生命科技与新材料产业集团: one)

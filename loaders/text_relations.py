@@ -508,11 +508,17 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             add_all(makers, "共建", sentence)
             actors = [m for m in actors if all(m.key != k.key for k in makers)]
         allied = _allied_founders(text, s0, s1, actors, subject)
-        if allied:  # "A联合B、C等85所高校…召开X联盟成立大会": they found the alliance together
-            add_all(allied, "共建", sentence)
-            current = allied[0]
-            first_subject = first_subject or allied[0]
-            continue
+        if allied:  # "A联合B、C等85所高校…召开X联盟成立大会": they found the alliance together;
+            # "A联合B、C共同承办" / "A联合B、C开展…活动": they host it together, with the kind the event names
+            hosted = not _FOUNDING.search(text, s0, s1)
+            at = allied[-1].end - s0
+            phrase = words[:(_PHRASE_END.search(words, at) or re.search("$", words)).start()]
+            add_all(allied, (_nearest_kind(phrase, at, lex) or "other") if hosted else "共建", sentence)
+            if subject is None or allied[0] is subject:
+                current = allied[0]
+                first_subject = first_subject or allied[0]
+                continue
+            actors = [m for m in actors if m not in allied]  # ("由A、B主办，C联合D、E共同承办": A and B go on)
         founders = _founders(text, s0, s1, actors, subject)
         if founders:  # "联盟由A和B联合发起": A and B found it together; it is no party
             verb = _FOUNDS.match(text, founders[-1].end) or _JOINTLY.match(text, founders[-1].end)
@@ -717,19 +723,27 @@ _FOUNDING = re.compile(r"成立大会|宣布成立|发起成立|(?:共同|联合
 
 
 def _allied_founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Mention | None) -> list[Mention]:
-    """"A联合B、C、D等85所高校…召开X联盟成立大会": the subject and the bodies it gathers with 联合, when
-    the clause founds something (成立大会, 宣布成立, 共同发起); else []."""
-    if subject is None or subject.start < 0 or not re.match(r"\s*联合", text[subject.end:]) or not _FOUNDING.search(text, s0, s1):
-        return []
-    run, end = [subject], subject.end + len(re.match(r"\s*联合", text[subject.end:]).group(0))
-    for m in actors:
-        if m.start < end:
+    """"A联合B、C、D等85所高校…召开X联盟成立大会": a body and those it gathers with 联合, when the clause
+    founds something (成立大会, 宣布成立, 共同发起) or they host something together right after the list
+    (共同承办, 开展…活动); else []."""
+    for lead in actors:
+        joined = re.match(r"\s*联合", text[lead.end:]) if lead.start >= 0 else None
+        if joined is None:
             continue
-        if not re.fullmatch(r"[、和及与\s]*", text[end:m.start]):
-            break
-        run.append(m)
-        end = m.end
-    return run if len(run) >= 2 else []
+        run, end = [lead], lead.end + len(joined.group(0))
+        for m in actors:
+            if m.start < end:
+                continue
+            if not re.fullmatch(r"[、和及与\s]*", text[end:m.start]):
+                break
+            run.append(m)
+            end = m.end
+        if len(run) >= 2 and (_FOUNDING.search(text, s0, s1) or _HOSTED_TOGETHER.match(text, end)):
+            return run
+    return []
+
+
+_HOSTED_TOGETHER = re.compile(r"\s*(?:等\S{0,6}?)?(?:共同|联合)?(?:承办|主办|举办|协办)|\s*开展[^，,。；;]{0,20}?活动")
 
 
 def _founders(text: str, s0: int, s1: int, actors: list[Mention], subject: Mention | None) -> list[Mention]:

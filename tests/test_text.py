@@ -1977,3 +1977,18 @@ def test_a_school_after_a_team_going_an_office_for_talks_and_a_committee_after_d
 def test_a_person_who_represents_a_body_leads_its_team_later():
     items = run("张三县长代表甲乙县签署协议。\n\n张三一行实地参观了丙丁理工大学。")
     assert ("丙丁理工大学", "甲乙县", "调研") in _triples(items[1:])
+
+
+def test_counted_kinds_a_societys_head_and_a_committee_after_you():
+    assert _names(run("启动仪式上，3家新建市级院士工作站授牌。会上为第七批共25家中关村开放实验室授牌。")) == []
+    assert _names(run("北京民协会长王小兰出席会议并发言。")) == ["北京民协"]
+    assert _names(run("本次活动由扬州市委、市政府主办。"))[0] == "扬州市委"
+    names = _names(run("活动吸引了大族电机、光韵达光电、广东金鼎光学等来自全国各地近40余家企业到园区调研考察。"))
+    assert names[:3] == ["大族电机", "光韵达光电", "广东金鼎光学"]  # a firm list closed by a count after 来自…
+    assert "多家企业与业务对口实验室" not in _names(run("多家企业与业务对口实验室达成初步合作意向。"))  # 企业 is no field
+
+
+def test_bodies_gathered_with_lianhe_that_host_together():
+    [item] = run("本次活动由甲乙市委、市政府主办，市科协联合市委人才办、市工信局共同承办。")
+    assert _triples([item]) == _as_set([("市科协", "市委人才办", "other"), ("市科协", "市工信局", "other"),
+                                        ("市委人才办", "市工信局", "other")])
