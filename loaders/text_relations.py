@@ -646,6 +646,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                     kind is None or head.start >= 0 and _TITLE.match(text, head.end)
                     and not _LINKED.search(text, head.end, partner.start)):
                 continue  # "A院士X和B院士Y作了演讲", "邀请了A局长X、B研究员Y": people named by their bodies
+            if (kind is None and partner.start >= 0 and _THANKS.search(
+                    text, _phrase_start(text, s0, partner.start),
+                    (_PHRASE_END.search(text, partner.end, s1) or re.search("$", text[:s1])).start())):
+                continue  # "对北京大学…的大力支持表示衷心感谢": thanks or a welcome, no activity between them
             if partner.start >= 0 and _SPEAKER.match(text, partner.end):
                 continue  # "…主持，B校长助理刘平表示，…成果转化…": what B's officer says, not an activity with B
             if (partner.start > head.end >= s0 and _SPEAKER.match(text, head.end)
@@ -690,7 +694,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
     return first_subject, relations
 
 
-_FOUNDED = re.compile("发起|组建|出资|成立|设立|创办")  # what founders do, after 联合 / 共同 or in its place
+_FOUNDED = re.compile("发起|组建|出资|成立|设立|创办|打造")  # what founders do, after 联合 / 共同 or in its place
 _MADE_BY = re.compile(r"\s*(?:等\S{0,6}?)?(?:联合|共同|合作)?(?:打造|共建|建设|设立|创办|组建|成立)的")
 _MAKER_DISTRICT = re.compile(r"(?:[和与、及][^，,。；;]{2,30}?)" + _MADE_BY.pattern)  # "是巴南区政府和A联合打造的"
 
@@ -719,6 +723,7 @@ def _makers(text: str, actors: list[Mention]) -> list[Mention]:
     return []
 
 
+_THANKS = re.compile(r"对[^，,。；;]{0,40}?表示(?:热烈|衷心|诚挚|由衷)?的?(?:欢迎|感谢|祝贺|谢意)")
 _FOUNDING = re.compile(r"成立大会|宣布成立|发起成立|(?:共同|联合)发起")
 
 

@@ -1992,3 +1992,12 @@ def test_bodies_gathered_with_lianhe_that_host_together():
     [item] = run("本次活动由甲乙市委、市政府主办，市科协联合市委人才办、市工信局共同承办。")
     assert _triples([item]) == _as_set([("市科协", "市委人才办", "other"), ("市科协", "市工信局", "other"),
                                         ("市委人才办", "市工信局", "other")])
+
+
+def test_thanks_are_no_activity_and_two_that_build_a_body_together():
+    [item] = run("张三代表甲乙市政府，对丙丁大学化学学院长期以来给予甲乙发展的大力支持表示衷心感谢。")
+    assert item["relations"] == []  # thanks, no activity
+    [item] = run("5月17日，由中国甲乙经济联合会与丙丁市人民政府共同打造的“乌镇院士之家”迎来院士入驻。")
+    assert _triples([item]) == _as_set([("中国甲乙经济联合会", "丙丁市人民政府", "共建")])
+    assert {c["id"] for c in run("致力于国产高端科研仪器和医疗设备的研发。")[0]["clusters"]} == {
+        "cluster.smart_equipment", "cluster.biomedicine"}
