@@ -16,8 +16,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, early_short_forms, find_districts,
-                         find_organisations, level_only, mention_ref, ref_key)
+from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, early_short_forms,
+                         find_districts, find_organisations, level_only, mention_ref, ref_key)
 from .text_relations import (OUR_FIRM, OWN_GROUP, Memory, brief_relations, named_people, prose_relations, restated,
                              written_forms)
 
@@ -189,7 +189,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
 def _commas_as_list(text: str, mentions: list[Mention]) -> str:
     """Same length: a comma with an organisation's name right on each side is a list mark (、), as pages
     written with ASCII punctuation list bodies ("由A有限公司,B有限公司与C学院共同举办…")."""
-    marks = [a.end for a, b in zip(mentions, mentions[1:]) if b.start == a.end + 1 and text[a.end:b.start] in (",", "，")]
+    marks = {a.end for a, b in zip(mentions, mentions[1:]) if b.start == a.end + 1 and text[a.end:b.start] in (",", "，")}
     return "".join("、" if i in marks else c for i, c in enumerate(text)) if marks else text
 
 

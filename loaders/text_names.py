@@ -357,8 +357,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                       if p.endswith(c.group(1)) and clean.startswith(p, c.end(1) - len(p))), None)
         bare = next((n for n in (2, 3) if place is None and c.start() > n and re.fullmatch(rf"[{CJK}]+", clean[c.start() - n:c.start()])
                      and (not "\u4e00" <= clean[c.start() - n - 1] <= "\u9fff" or clean[c.start() - n - 1] in _FUNCTION_CHARS)), 0)
-        # ("近年来，无极县委、县政府…", "由扬州市委、市政府主办", "对岚县县委、县政府…": a place alone or after 由 / 对)
-        if bare and c.start() - bare >= 0:  # "近年来，无极县委、县政府…": a place standing alone before it
+        if bare:  # "近年来，无极县委、县政府…", "由扬州市委、市政府主办", "对岚县县委…": a place alone or after 由 / 对
             place = clean[c.start() - bare:c.end(1)]
         s = c.end(1) - len(place) if place else -1
         if place and not any(f.start < c.end() and f.end > s for f in found):
@@ -1059,7 +1058,7 @@ def _academician_title(clean: str, name: str, end: int) -> bool:
                 or name.endswith(("科学院", "工程院", "中科院")) and _NAMED_ACADEMICIAN.match(clean, end))
 
 
-_QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{2,20}}(?:[-—–－][A-Za-z0-9{CJK}()]{{2,30}})?|[A-Za-z0-9{CJK}()]{{4,30}})[”\"]")
+_QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{2,20}}[-—–－][A-Za-z0-9{CJK}()]{{2,30}}|[A-Za-z0-9{CJK}()]{{4,30}})[”\"]")
 # (not 鄂城区·…研究院: two names; “中国药科大学-金城医药女性健康药物创新中心”: one, its makers joined by a dash)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")

@@ -116,7 +116,7 @@ _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
-_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照|(?<!相)应|经过?)$")  # (经A联系引荐，B…)  # 落实A的要求: A's policy
+_NOT_AGENT = re.compile(r"(?:以|把|对|从|通过|依托|围绕|聚焦|作为|落实|贯彻|按照|根据|遵照|(?<!相)应|经过?)$")  # 落实A的要求: A's policy; 经A联系引荐，B…
 _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会|参与(?=座谈|会议|活动|仪式)")
 _LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
 _COUNTED = r"等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[多余]?[家所个]"  # "…等20家企业": a list closed by its count
