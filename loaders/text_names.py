@@ -50,7 +50,7 @@ class Lexicons:
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|{_LEVEL_BODIES})|(?:{offices})"  # 教务处副处长: the office alone
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?(?:部长|总经理)|相关(?:负责)?人员)"  # 综合部部长, 市场开发部总经理: a department, by its head's title (产业合作部相关人员: by its staff)
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?(?:部长|总经理)|相关(?:负责)?人员|[{CJK}]{{2,3}}副?部长)"  # 综合部部长, 市场开发部总经理: a department, by its head's title (产业合作部相关人员: by its staff)
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
@@ -880,7 +880,7 @@ _BODY_END = ("委员会", "局", "委", "厅")
 _TITLED = re.compile("校长|院长|所长|局长|处长|部长|书记|主任|经理|总监|教授|院士|研究员|董事长")  # a title: no field holds one
 _ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
 _NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本院", "该院", "双方", "企业", "高校", "政府", "学生", "师生",
-                "校企", "校地", "专家", "团队", "情况", "事宜", "工作", "问题", "需求"}  # (项目建设情况及…研究院组建事宜: no field)
+                "校企", "校地", "专家", "团队", "情况", "事宜", "工作", "问题", "需求", "项目"}  # (项目建设情况及…研究院组建事宜: no field)
 _PLACE_START = re.compile(rf"(?:中国|国家|[{CJK}]{{2,3}}[省市])")
 
 

@@ -322,6 +322,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             return  # "学校社会合作处要牵头…，科技处要牵头…": two units of one university, not partners
         if context is not None and any(x.key == context.key and bare_office(y.name) for x, y in ((a, b), (b, a))):
             return  # "校长…与科技处处长…出席我校与B签约仪式": the page's university and its own office, one side
+        if (a.start >= 0 and b.start >= 0 and bare_unit(a.name) and bare_unit(b.name)
+                and _OUR_UNITS.search(text, 0, min(a.start, b.start))):
+            return  # "我校机械学院…项目、能动学院…项目": the page's university's own schools, one side
         if pair not in seen_pairs and not same_body(a, b):
             seen_pairs.add(pair)
             relations.append(_relation(a, b, kind, sentence))
@@ -672,7 +675,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             if any(a <= partner.start < b for a, b in titles):
                 kind = "签约"  # "A签署《A B 合作框架协议》": the title's 合作 is the agreement's name
             elif partner.start >= 0 and _CO_HOSTS.match(text, partner.end) and not _AGREEMENT.search(text, partner.end, s1):
-                kind = "other"  # "A与B联合举办了…主题党日活动，通过实地调研…": they host an event together
+                # "A与B联合举办了…主题党日活动，通过实地调研…": they host an event together, of the kind the
+                # event's own phrase ends with (…技术转移专题对接会: talks), else other
+                event = text[partner.end:(_PHRASE_END.search(text, partner.end, s1) or re.search("$", text[:s1])).start()]
+                kind = _nearest_kind(event, len(event), lex) or "other"  # (the event's last word: …对接会)
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
             if (not visited and partner.start >= 0
@@ -723,6 +729,7 @@ def _makers(text: str, actors: list[Mention]) -> list[Mention]:
     return []
 
 
+_OUR_UNITS = re.compile(r"我校[^，,。；;]{0,4}$")
 _THANKS = re.compile(r"对[^，,。；;]{0,40}?表示(?:热烈|衷心|诚挚|由衷)?的?(?:欢迎|感谢|祝贺|谢意)")
 _FOUNDING = re.compile(r"成立大会|宣布成立|发起成立|(?:共同|联合)发起")
 

@@ -2001,3 +2001,17 @@ def test_thanks_are_no_activity_and_two_that_build_a_body_together():
     assert _triples([item]) == _as_set([("中国甲乙经济联合会", "丙丁市人民政府", "共建")])
     assert {c["id"] for c in run("致力于国产高端科研仪器和医疗设备的研发。")[0]["clusters"]} == {
         "cluster.smart_equipment", "cluster.biomedicine"}
+
+
+def test_markets_a_department_named_before_its_head_and_our_own_schools():
+    assert _names(run("临沂市公共资源交易有限公司(临沂市技术成果交易中心)董事长一行来江苏省技术市场徐州分中心考察交流。")) == [
+        "临沂市公共资源交易有限公司", "临沂市技术成果交易中心", "江苏省技术市场徐州分中心"]
+    assert "教育培训部" in _names(run("甲乙国家技术转移中心张力总经理、教育培训部赵杰部长应邀参加。"))
+    assert "项目及电信学院" not in _names(run("其中我校机械学院张三团队的“检测系统”项目及电信学院李四团队的项目得到关注。"))
+    [item] = run("其中我校机械学院张三团队的项目、能动学院李四团队的项目得到多家企业的问询，企业希望到学校实地走访。")
+    assert item["relations"] == []  # the page's own schools, one side
+
+
+def test_two_that_host_a_matchmaking_meeting_together():
+    [item] = run("11月8日，河南省工信委与河南省科技厅联合举办的先进技术转移专题对接会在郑州举行。")
+    assert _triples([item]) == _as_set([("河南省工信委", "河南省科技厅", "合作交流")])
