@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, built_here, defined_aliases, early_short_forms,
+from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, bare_abbreviations, built_here, defined_aliases, early_short_forms,
                          find_districts, find_organisations, level_only, mention_ref, ref_key)
 from .text_relations import (OUR_FIRM, OWN_GROUP, Memory, brief_relations, named_people, prose_relations, restated,
                              written_forms)
@@ -255,6 +255,8 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex, hits)
     for short, body in ({} if brief else early_short_forms(named, text)).items():
         aliases.setdefault(short, body)  # "厦门海辰" in a headline, "厦门海辰新能源科技有限公司" a paragraph later
+    for short, body in ({} if brief else bare_abbreviations(text, named)).items():
+        aliases.setdefault(short, body)  # "温大激光院" after "温州大学激光与光电智能制造研究院"
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     levels = {} if brief else _level_links(named)  # 省农科院 in a text that names 浙江省农科院: that academy
     memory = Memory()  # what items leave for later ones (news: "…副局长史樱煜", the visitor, who signed)

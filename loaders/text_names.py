@@ -50,7 +50,7 @@ class Lexicons:
         offices = "|".join(sorted({re.escape(f) for f, _ in self.forms if f.endswith("处")} | set(_STANDALONE), key=len, reverse=True))
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|{_LEVEL_BODIES})|(?:{offices})"  # 教务处副处长: the office alone
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,4}}部(?=副?(?:部长|总经理)|相关(?:负责)?人员|[{CJK}]{{2,3}}副?部长)"  # 综合部部长, 市场开发部总经理: a department, by its head's title (产业合作部相关人员: by its staff)
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}部(?=副?(?:部长|总经理)|[相有]关(?:负责|工作)?人员|[{CJK}]{{2,3}}副?部长)"  # 综合部部长, 市场开发部总经理: a department, by its head's title (产业合作部相关人员, 区域发展咨询部相关工作人员: by its staff)
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
@@ -222,6 +222,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 continue  # "中国工程院院士苏义脑": an academician's title, not the academy acting
             if not any(k.start < m.end() and k.end > m.start() for k in known):
                 full, type_ = lex.bodies[m.group(0)]
+                owner = _owner_before(clean, m.start(), lex) if m.group(0).endswith("部") else None
+                if owner is not None:  # "兰石集团研究院科技部部长": that institute's department, not the ministry
+                    known.append(Mention(text[owner:m.end()], owner, m.end(), None, None, "other"))
+                    continue
                 dept = _DEPARTMENT.match(clean, m.end()) if m.group(0).endswith("部") else None
                 if dept and _BREAK.search(dept.group(0)):
                     dept = None  # clause words, not one department's name
@@ -300,7 +304,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 s += park.end(1)
                 trimmed = trimmed[park.end(1):]
             firm = _COMPANY.match(trimmed)
-            if firm and trimmed[firm.end():] in lex.generic_names and not trimmed.endswith("集团公司"):
+            if (firm and trimmed[firm.end():] in lex.generic_names and not trimmed.endswith("集团公司")
+                    and not (firm.group(0).endswith("集团") and trimmed.endswith(("研究院", "研究所")))):
+                # (but 兰石集团研究院: a group's institute is a body of its own)
                 e -= len(trimmed) - firm.end()  # "…生物医药有限公司实验室": the company's lab is the company
                 trimmed = trimmed[:firm.end()]
             if trimmed.endswith("协会") and clean[e:e + 1] == "长" and len(trimmed) >= 5:
@@ -331,6 +337,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             found.append(Mention(text[s:e], s, e, None, None, kind, full or second))  # 重庆市政府 is 重庆市人民政府
     found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
                    key=lambda m: (m.start, -m.end))
+    found = _said_again(text, found, lex)
     pairs = [(m, _widened(m, text, clean, known, found)) for m in found]
     widened = {m.name: w.name for m, w in pairs if w.name != m.name}
     found = [replace(w, alias_of=widened[w.alias_of]) if w.alias_of in widened else w  # (a second name's body)
@@ -378,7 +385,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     # signing is held stays listed, as batch 48's gold has it: docs/annotation.md)
     found = [m for m in found if not _VENUE_BEFORE.search(clean, max(0, m.start - 3), m.start)
              or not (_ROOM_AFTER.match(clean, m.end)
-                     or m.id is None and not m.name.endswith("园") and _HELD_THERE.match(clean, m.end))]
+                     or m.id is None and not m.name.endswith("园") and _HELD_THERE.match(clean, m.end)
+                     or m.name.endswith("平台") and clean.startswith("上", m.end))]  # "在新区公共服务平台上公告": a medium
     # a district name alone is a place; a district's government named in the text is an actor
     return [m for m in found if (m.label != "District" or m.name.endswith("政府")) and not _zone_as_place(clean, m)]
 
@@ -391,6 +399,35 @@ _COUNTY_ACTS = re.compile(rf"(?<![{CJK}])((?![该全本我各两邻郊每一此�
                           rf"(?:(?:人民)?政府|(?=赴|前往|与|和|同|组织|一行|代表团|考察团|党政)))")
 _NOT_A_PLACE = {"乡村", "农村", "基层", "一线", "企业", "现场", "外地", "各地", "当地", "园区", "高校", "学校", "社区", "村镇",
                 "海外", "国外", "省外", "市外", "县域", "乡镇", "街道", "车间", "田间", "工地", "市场", "京津"}
+
+
+def _said_again(text: str, found: list[Mention], lex: Lexicons) -> list[Mention]:
+    """A name found once by what follows it (兰州文献情报中心副主任: a 中心 by its head's title) is the same
+    body where the item writes it again with nothing after that tells (…一行到兰州文献情报中心座谈)."""
+    names = {m.name: m for m in found if m.id is None and m.alias_of is None and len(m.name) >= 5
+             and not lex.name_form.fullmatch(m.name)}  # (a name its form finds anywhere needs no help)
+    if not names:
+        return found
+    extra = []
+    for name, m in names.items():
+        at = text.find(name)
+        while at >= 0:
+            if not any(f.start < at + len(name) and f.end > at for f in found + extra):
+                extra.append(replace(m, start=at, end=at + len(name)))
+            at = text.find(name, at + len(name))
+    return sorted(found + extra, key=lambda m: (m.start, -m.end)) if extra else found
+
+
+_OWNER_END = ("研究院", "研究所", "集团", "公司", "大学", "学院", "中心")
+
+
+def _owner_before(clean: str, start: int, lex: Lexicons) -> int | None:
+    """Where a body's name starts that ends right at `start` and fills its phrase (the words since the
+    last break): a ministry's short name after it (兰石集团研究院科技部) is the body's own department."""
+    if not clean.endswith(_OWNER_END, 0, start):
+        return None
+    left = max(clean.rfind(c, 0, start) for c in "，,、。；;：:(“\"\n ") + 1
+    return left if start - left <= 24 and lex.name_form.fullmatch(clean, left, start) else None
 
 
 def _short_places(clean: str, text: str, known: list[Mention], found: list[Mention]) -> list[Mention]:
@@ -828,6 +865,40 @@ def _abbreviates(short: str, full: str) -> bool:
     return len(short) < len(full) and short[0] == full[0] and all(c in rest for c in short[1:])
 
 
+_ABBREVIATED_END = ("院", "所")
+_WORD_BEFORE = re.compile(r"[与和及同在向对为由该本其从到赴给把被了就是、，。；：“”\"\s(（]")
+
+
+def bare_abbreviations(text: str, named: list[Mention]) -> dict[str, Mention]:
+    """Short forms a text uses for an institute or college it names in full without defining them: the
+    full name's first and last characters and some of those between, in order (温大激光院 after
+    温州大学激光与光电智能制造研究院, 大化所 after 大连化物所), written as a word of its own where no
+    other name is found. A string another name form finds (重庆工程学院) is that body, not a short form."""
+    shorts: dict[str, Mention] = {}
+    bodies = {}
+    for m in named:
+        if m.start >= 0 and len(m.name) >= 5 and m.name.endswith(_ABBREVIATED_END):
+            bodies.setdefault(m.name, m)
+    if not bodies:
+        return shorts
+    taken = [(m.start, m.end) for m in named]
+    for name, m in bodies.items():
+        first, last = name[0], name[-1]
+        at = text.find(first, m.end)
+        while at >= 0:
+            end = text.find(last, at + 2, at + len(name) - 1)
+            while end >= 0:
+                short = text[at:end + 1]
+                if (_abbreviates(short, name) and re.fullmatch(rf"[{CJK}]+", short)
+                        and (at == 0 or _WORD_BEFORE.match(text, at - 1) or len(short) >= 5)
+                        and not any(s < at + len(short) and e > at for s, e in taken)):
+                    shorts.setdefault(short, m)
+                    break
+                end = text.find(last, end + 1, at + len(name) - 1)
+            at = text.find(first, at + 1)
+    return shorts
+
+
 _DEFINES = re.compile(r"\s*[(（]\s*(?:以下|下文|下)?(?:简称|称)[为:：]?\s*(?:[“\"「‘]([^”\"」’()（）]{2,12})[”\"」’]"
                       r"|([^”\"」’()（）\s]{2,12}))\s*[)）]")  # quoted, or not (以下简称西南研究院)
 
@@ -1097,6 +1168,9 @@ def same_body(a: Mention, b: Mention, units: bool = True) -> bool:
         return units and unit
     if re.search("[省市]$", short) and re.match(rf"[{CJK}]{{1,6}}?[市县区]", long[len(short):]):
         return False  # 安徽省 / 安徽省合肥市人民政府: a province and a city in it
+    if (re.search("[省市县区]$", short) and long.startswith(short)
+            and not long.startswith(("人民政府", "政府", "管委会", "管理委员会"), len(short))):
+        return False  # 杭州市 / 杭州市科技局: a city and its bureau (a city is its government only)
     if (len(short) >= 4 or s_alias is not None and len(short) >= 2) and long.startswith(short):
         return True  # 西门子 / 西门子中国有限公司, 重庆甲乙 / 重庆甲乙科技有限公司
     bare = re.sub(r"^(?:重庆市?|中国)", "", long)

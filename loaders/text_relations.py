@@ -681,6 +681,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                 kind = _nearest_kind(event, len(event), lex) or "other"  # (the event's last word: …对接会)
             visited = partner.start >= 0 and _VISIT_OBJECT.search(  # in the partner's own comma phrase
                 text, max(s0, head.end, _phrase_start(text, s0, partner.start)), partner.start)
+            if (not visited and partner.start >= 0 and _bare_place(partner)
+                    and _GOES_TO.search(text, max(s0, partner.start - 3), partner.start)):
+                visited = True  # "到杭州市进行合作交流洽谈": a place gone to is visited, whatever the activity
             if (not visited and partner.start >= 0
                     and re.search("赴", text[max(s0, head.end, _phrase_start(text, s0, partner.start)):partner.start])
                     and (partner.type == "government" or kind != "签约"
@@ -1013,6 +1016,11 @@ def _governed(text: str, s0: int, m: Mention) -> bool:
     if m.start > 0 and text[m.start - 1] == "由":
         return False  # "调研活动由A副主席带队": A leads it, though 调研 comes before
     return bool(_VISITED.search(text, _phrase_start(text, s0, m.start), m.start)) or _framed(text, s0, m)
+
+
+def _bare_place(m: Mention) -> bool:
+    """`m` is a city, county or district named alone (杭州市), not its government or a body in it."""
+    return m.label == "District" or m.type == "government" and m.id is None and m.name.endswith(("省", "市", "县", "区", "镇"))
 
 
 def _is_place(text: str, m: Mention) -> bool:

@@ -2015,3 +2015,41 @@ def test_markets_a_department_named_before_its_head_and_our_own_schools():
 def test_two_that_host_a_matchmaking_meeting_together():
     [item] = run("11月8日，河南省工信委与河南省科技厅联合举办的先进技术转移专题对接会在郑州举行。")
     assert _triples([item]) == _as_set([("河南省工信委", "河南省科技厅", "合作交流")])
+
+
+# Rules prompted by the seventy-fifth unseen web batch; names made up.
+def test_exchange_centres_new_districts_and_development_bureaus_by_their_forms():
+    assert _names(run("甲乙科学技术交流中心副主任张三一行到访丙丁市对外科技交流中心。")) == [
+        "甲乙科学技术交流中心", "丙丁市对外科技交流中心"]
+    assert _names(run("记者从戊己新区经济发展局了解到，戊己新区积极拓展合作资源。")) == ["戊己新区经济发展局", "戊己新区"]
+
+
+def test_departments_by_their_staff_and_a_groups_institute_and_its_department():
+    assert "甲乙交流部" in _names(run("公司副总经理张三接待来宾，甲乙交流部有关人员参加调研交流活动。"))
+    [item] = run("12月25日,丙丁集团研究院科技部部长张三一行到戊己科技有限公司进行交流座谈。")
+    assert _names([item]) == ["丙丁集团研究院科技部", "戊己科技有限公司"]  # not the ministry 科技部
+    [item] = run("12月25日,丙丁集团研究院院长张三一行到戊己科技有限公司调研。")
+    assert _triples([item]) == _as_set([("丙丁集团研究院", "戊己科技有限公司", "调研")])  # not 丙丁集团
+
+
+def test_a_name_found_by_its_heads_title_is_found_where_it_is_written_again():
+    [item] = run("12月25日,甲乙研究院院长张三一行到丙丁文献情报中心进行交流座谈。丙丁文献情报中心副主任李四参加了座谈会。")
+    assert _triples([item]) == _as_set([("甲乙研究院", "丙丁文献情报中心", "合作交流")])
+
+
+def test_short_forms_a_text_uses_without_defining_them():
+    items = run("11月25日,甲乙大学丙丁泵阀工程研究院院长张三一行赴戊己大学激光与光电智能制造研究院开展交流。\n\n"
+                "与戊己激光院交流\n\n张三介绍了甲乙丙丁泵阀院新一轮建设的有关情况。\n")
+    assert {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]} >= {
+        ("戊己激光院", "戊己大学激光与光电智能制造研究院"), ("甲乙丙丁泵阀院", "甲乙大学丙丁泵阀工程研究院")}
+    [item] = run("由大连化物所张三研究员带队，一行8人与甲乙市科技局就大化所与甲乙市在精细化工领域加强合作达成意向。")
+    assert ("大化所", "中国科学院大连化学物理研究所") in {(o["name"], o.get("alias_of")) for o in item["organisations"]}
+    # a string another form finds is that body, not a short form (丙丁工程学院 is no 丙丁大学…工程学院)
+    items = run("丙丁大学机械与运载工程学院院长张三一行到访。\n\n丙丁工程学院院长李四参加。\n")
+    assert ("丙丁工程学院", None) in {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]}
+
+
+def test_a_platform_results_are_posted_on_and_a_city_gone_to():
+    assert _names(run("甲乙新区会同市科技局走访了高校，并将高校成果在甲乙公共服务平台上进行了公告。")) == ["甲乙新区", "市科技局"]
+    [item] = run("应丙丁市科技局的邀请，甲乙研究所张三研究员带队，一行8人到丙丁市进行合作交流洽谈，并与丙丁市科技局就加强合作达成意向。")
+    assert _triples([item]) == _as_set([("甲乙研究所", "丙丁市", "调研"), ("甲乙研究所", "丙丁市科技局", "合作交流")])
