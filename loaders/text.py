@@ -324,7 +324,8 @@ def _link_levels(item: Item, links: dict[str, Mention]) -> None:
 
 
 # a university or college outside the dataset, by the end of its name; not a unit (化学化工学院)
-_COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|文理学院|技师学院|职业大学|高等专科学校)$")
+_COLLEGE = re.compile(r"(?:大学|职业技术学院|职业学院|师范学院|文理学院|技师学院|职业大学|高等专科学校)$"
+                      rf"|^[{CJK}]{{2}}理?工学院$")  # a place's college of engineering (淮阴工学院; not 化工学院)
 
 
 _FOOTER = re.compile(r"(?:版权所有|主办单位|Copyright\s*\S*\s*\d{4}\S*\s*版权所有)\s*[:：]?\s*")

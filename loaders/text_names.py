@@ -15,12 +15,12 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口|接处)|为|向|由|联合(?!体|创新|实验室|工程|研究|发展|会)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口|接处)|为|向|由|(?<!、)联合(?!体|创新|实验室|工程|研究|发展|会)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|察看|推动|推进|支持|争创|实现|给予|走出|创建|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
                     r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
-                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|探讨|包括|下辖|加深|期待|成员|帮助|以及|进行|将(?![军乐])|建议|发挥好?|就(?!业)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
+                    r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|探讨|包括|下辖|加深|期待|成员|帮助|以及|进行|将(?![军乐])|建议|发挥好?|就(?!业|处|办)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
                     r"经(?=过|多方|批准|审|研究|有关|[市区县省国]|民[盟革建进]|九三|农工|致公|中共))")  # 经…批准, not 经营 in a company name
 _SHORT_END = (r"(?=$|[\s、，。；：！？,.;:!?“”（）()与和及的在将等为对向同则]|联合|牵头|携手|共同|签署|签订|举行|开展|"
@@ -52,8 +52,10 @@ class Lexicons:
                                     rf"|[省市区县](?:{gov}|{_LEVEL_BODIES})|(?:{offices})"  # 教务处副处长: the office alone
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}部(?=副?(?:部长|总经理)|[相有]关(?:负责|工作)?人员|[{CJK}]{{2,3}}副?部长)"  # 综合部部长, 市场开发部总经理: a department, by its head's title (产业合作部相关人员, 区域发展咨询部相关工作人员: by its staff)
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}局(?=副?局长)"  # 人社局局长童峰: a bureau, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
+                                    rf"|(?<![{CJK}])办公室(?=副?主任[{CJK}]{{2,3}}(?:[，,、。；;等]|$))"  # 办公室主任王霆: the office of the body named before
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}(?<!系)(?<!系副)系(?=党总支|党支部|(?:副?系)?副?主任|[{CJK}]{{2,3}}副?主任)"  # 教育系党总支书记, 机电技术系李友节主任
                                     # (电子与电气系系主任, …学系副系主任: the 系 of the title is not the name's)
                                     rf"|(?<![{CJK}]){_FIELD_SCHOOL}"  # 工学院院长: a school named by one field
@@ -332,7 +334,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             branch = re.search(rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)
             kind = next((t for f, t in lex.forms if trimmed.endswith(f) or branch is not None  # …研究院西部分院: a 研究院
                          and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)),
-                        "platform" if trimmed.endswith("研院") else "other")
+                        "platform" if trimmed.endswith("研院") else "government" if trimmed.endswith("局") else "other")
             full = trimmed[:-2] + "人民政府" if trimmed.endswith("政府") and not trimmed.endswith("人民政府") else None
             found.append(Mention(text[s:e], s, e, None, None, kind, full or second))  # 重庆市政府 is 重庆市人民政府
     found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
@@ -351,6 +353,12 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                 and lex.name_form.fullmatch(whole) and _guarded(whole, lex) == whole):
             kind = next((t for f, t in lex.forms if q.group(1).endswith(f)), "other")
             found = [m for m in found if m not in inner] + [Mention(text[q.start(1):q.end(1)], q.start(1), q.end(1), None, None, kind)]
+        elif inner and BUILT_BEFORE.search(clean, max(0, q.start() - 8), q.start() + 1):
+            # "发起成立“扬中高新区淮阴工学院研究生工作站总站”": what is founded, named whole by no form;
+            # the names at its head are the first words of its name, not bodies of their own
+            found = [m for m in found if not (m in inner and m.end < q.end(1) and m.id is None)]
+    # "“政校企”工作联盟": a type of body its quoted words name; the words its form found alone are no name
+    found = [m for m in found if not (m.id is None and len(m.name) <= 6 and _QUOTED_MODIFIER.search(clean, max(0, m.start - 10), m.start))]
     found = [part for m in found for part in _committee_and_government(m, text)]
     found = [part for m in found for part in _government_then_university(m, text)]
     for c in _PARTY_COMMITTEE.finditer(clean):  # "中共重庆市铜梁区委主办的…": a party committee acting
@@ -371,7 +379,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             found.append(Mention(text[s:c.end()], s, c.end(), None, None, "government"))
     found = _suffix_names(text, found, lex)
     found = _listed_heads(text, clean, _listed_firms(text, clean, found, lex), lex) + _outer_governments(clean, text, found)
-    found += _place_bureaus(clean, text, found)
+    found = _place_bureaus(clean, text, found)
     found += _firms_by_head(text, clean, found, lex)
     found = _short_places(clean, text, known, found)
     found = _listed_colleges(text, clean, found, lex)
@@ -559,7 +567,7 @@ _TRADE_START = re.compile(r"新能源|技术|科技|实业|工程|电|信息|新
 
 _VENUE_BEFORE = re.compile(r"(?:在|于|设在|位于)$")
 _HELD_THERE = re.compile(r"(?:隆重|顺利|成功)?(?:举行|召开|举办)")
-_ROOM_AFTER = re.compile(rf"[{CJK}]{{0,6}}?(?:会议室|报告厅|多功能厅|礼堂|会堂|校区|大楼|展厅)")
+_ROOM_AFTER = re.compile(rf"[{CJK}]{{0,6}}?(?:会议室|报告厅|多功能厅|礼堂|会堂|校区|大楼|展厅|基地(?=与|和|同|举行|召开|进行))")
 _TITLE_INSIDE = re.compile(r"(?:主任|书记|处长|局长|部长|校长|董事长|总经理|总监|总工程师)(?=[\u4e00-\u9fff]{2})")
 _TOURED = re.compile(r"参观了?((?:[^，,。；;、]{2,16}[、和及])+[^，,。；;、]{2,16})")
 _FACILITY = re.compile(r"(?:车间|展厅|生产线|产线|厂房|试验场|试车场)$")
@@ -647,6 +655,9 @@ _FIRM_BY_HEAD = re.compile(rf"(?:(?<![{CJK}])|(?<=[有及和与、]))([{CJK}]{{4
                            rf"|(?:(?<=来到)|(?<=走进)|(?<=走访))((?:(?!进行|开展)[{CJK}]){{2,4}}(?:机械|科技|电子|医药|制药|化工|实业))"
                            r"(?=参观|调研|考察|交流|访谈)")
 # (…, or the firm a team goes to see: "一行人来到东林机械参观访谈")
+# firms a signing lists by their trade names, two or more ("分别与中天电气、亚奥机械、万威电气签署")
+_TRADE_LIST = re.compile(rf"(?<=与)((?:[{CJK}]{{2,4}}(?:{_TRADES}|电气|机械|电器|装备|股份|药业|重工|光电)、)+"
+                         rf"[{CJK}]{{2,4}}(?:{_TRADES}|电气|机械|电器|装备|股份|药业|重工|光电))(?=签|合作|的合作)")
 # a bare name that opens a sentence (after its date) and signs with a named body: "近日，时代新材与A、B…共同签署…"
 _SIGNS_FIRST = re.compile(rf"(?:^|[。！？；;]\s*)(?:(?:近日|日前|目前|今天|昨天|[0-9０-９]+月[0-9０-９]+日[上下]?午?)[，,]\s*)?"
                           rf"([{CJK}]{{4,6}})(?=与[^，,。；;]{{2,60}}?(?:签署|签订|签约))")  # (not 2-3: a person)
@@ -667,6 +678,13 @@ def _firms_by_head(text: str, clean: str, found: list[Mention], lex: Lexicons) -
                 and _guarded(name, lex) == name  # (not a type of body, a count, a clause word before a name)
                 and not _BODY_TYPES.search(name) and not _PLACE_NAMED.fullmatch(name)):  # (区内单位, 重庆市)
             out.append(Mention(text[s:e], s, e, None, None, "other"))
+    for m in _TRADE_LIST.finditer(clean):  # "分别与中天电气、亚奥机械、万威电气签署": each firm
+        at = m.start(1)
+        for part in m.group(1).split("、"):
+            s, e = at, at + len(part)
+            at = e + 1
+            if _guarded(part, lex) == part and not any(f.start < e and f.end > s for f in found + out):
+                out.append(Mention(text[s:e], s, e, None, None, "enterprise"))
     for m in _FIRM_BY_HEAD.finditer(clean):
         s, e = m.span(m.lastindex)
         name = _guarded(_BREAK.split(clean[s:e])[-1], lex)  # "还有重庆全领医药": without the clause words
@@ -710,16 +728,19 @@ _PLACE_BUREAU = re.compile(
 
 
 def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]:
-    """A bureau named with its place (重庆市人力社保局, 四川省人力社保厅, 自贡市沿滩区科技和经信局, 万州区土肥
+    """`found` with, added, a bureau named with its place (重庆市人力社保局, 四川省人力社保厅, 自贡市沿滩区科技和经信局, 万州区土肥
     工作站): a government body, though its ending (局, 厅, 工作站) alone is no name form (布局, 展厅,
     博士后工作站)."""
     out = []
     for m in _PLACE_BUREAU.finditer(clean):
         s, e = m.span(1)
+        inner = [f for f in found if s < f.start and f.end == e and f.id is None and f.name.endswith("局")]
+        if inner and "和" in clean[s:inner[0].start]:  # "广元市科技和知识产权局局长": the whole bureau, not 知识产权局
+            found = [f for f in found if f is not inner[0]]
         if (not any(f.start < e and f.end > s for f in found + out if f.label != "District" or f.name.endswith("政府"))
                 and not _BREAK.search(clean[s:e].replace("和", "")) and not re.search("相关|有关", clean[s:e])):
             out.append(Mention(text[s:e], s, e, None, None, "government"))
-    return out
+    return found + out
 
 
 _COLLEGE_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=组织)|(?<=[与和同及对由]))((?:[{CJK}]{{2,8}}(?:、|及|和))+[{CJK}]{{2,8}})"
@@ -908,8 +929,8 @@ def _defined_aliases(text: str, found: list[Mention], aliases: dict[str, Mention
     wherever the text uses it after, here and in later items, whether or not it has a name form of
     its own (立讯集团 has, 华中数控 has not). The definition itself is not another mention."""
     for m in found:
-        d = _DEFINES.match(text, m.end)
-        short = d and (d.group(1) or d.group(2))
+        d = _DEFINES.match(text, m.end) or (_DEFINES.match(text, m.end + 2) if text.startswith("项目", m.end) else None)
+        short = d and (d.group(1) or d.group(2))  # (…产业园项目(简称南山智园): the park's short name)
         bare = _BRACKETED_SHORT.match(text, m.end) if not short else None
         if bare and _abbreviates(bare.group(1), m.name):
             short = bare.group(1)  # "中国汽车技术研究中心(中汽中心)": its abbreviation, bracketed bare
@@ -950,6 +971,7 @@ _UNIT_END = ("学院", "研究生院", "分院", "研究院", "所", "中心", "
 _BODY_END = ("委员会", "局", "委", "厅")
 _TITLED = re.compile("校长|院长|所长|局长|处长|部长|书记|主任|经理|总监|教授|院士|研究员|董事长")  # a title: no field holds one
 _ROLE_END = re.compile("(?:人|员|长|们|者|家|代表)$")  # "技术负责人与…学院": a person, not a field
+_NOT_FIELD_WORDS = re.compile("荣幸|非常|十分|希望|愿意|乐意|期待|能够|可以")  # "非常荣幸能与工学院进行合作": a clause
 _NOT_A_FIELD = {"学校", "我校", "本校", "该校", "学院", "我院", "本院", "该院", "双方", "企业", "高校", "政府", "学生", "师生",
                 "校企", "校地", "专家", "团队", "情况", "事宜", "工作", "问题", "需求", "项目"}  # (项目建设情况及…研究院组建事宜: no field)
 _PLACE_START = re.compile(rf"(?:中国|国家|[{CJK}]{{2,3}}[省市])")
@@ -978,6 +1000,7 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
         if left is not None and m.name.endswith("集团") and len(left[1]) < 4:
             left = None  # "金同元与信发集团": a person and a group, not 生命科技与新材料产业集团
         if (left is not None and left[1] not in _NOT_A_FIELD and not _ROLE_END.search(left[1])
+                and not _NOT_FIELD_WORDS.search(left[1])
                 and not _TITLED.search(left[1])  # "副校长张祥云与科技处处长…": a person, then an office
                 and not (_PROVINCE.match(left[1]) and not m.name.endswith("集团") and not _FIELD_WORD.search(left[1]))
                 # "河南神玖天航与轻院研究院": two bodies; "湖南农业信息与工程研究所": one, its fields joined
@@ -1072,6 +1095,10 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[2:]  # "学院发展规划处": the college's own office
     if re.search("相关|有关", name[2:]):
         return None  # "涵江区相关科局": a place's offices in general
+    if re.match(rf"([{CJK}]{{2}})\1[省市]", name):
+        name = name[2:]  # "深圳深圳市创新育成研究院": a place written twice by a slip
+    if re.fullmatch(rf"[{CJK}]{{2,3}}省(?:工业园区|产业园区|开发区|高新区|园区)", name):
+        return None  # "促进江西省工业园区转型升级": a province's parks in general
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
         name = name[cut + 1:]
@@ -1099,9 +1126,11 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     if name.startswith(("集团", "公司")) and lex.name_form.fullmatch(name[2:]) and len(name) >= 6:
         name = name[2:]  # "公司党建工作部": the company's department, 党建工作部
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系"))
+    batch = re.match(r"第[一二三四五六七八九十百0-9０-９]+[批届期]", name)  # "第十四批科技镇长团": a body of that year's batch
+    ordinal = batch is not None and len(name) - batch.end() >= 4 and lex.name_form.fullmatch(name[batch.end():]) is not None
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系", "局", "办公室"))
             and name not in _STANDALONE and not re.fullmatch(_FIELD_SCHOOL, name)
-            or name in lex.generic_names or _COUNT.match(name) or name.startswith(lex.generic_prefixes) and not unit
+            or name in lex.generic_names or _COUNT.match(name) and not ordinal or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司", "驻区", "驻地"))):  # "集团控股上市公司": the group's firms, no name
         return None
     if any(name[:i] in lex.generic_names and name[i:] in lex.generic_names for i in range(2, len(name) - 1)):
@@ -1129,6 +1158,7 @@ def _academician_title(clean: str, name: str, end: int) -> bool:
                 or name.endswith(("科学院", "工程院", "中科院")) and _NAMED_ACADEMICIAN.match(clean, end))
 
 
+_QUOTED_MODIFIER = re.compile(rf"“[{CJK}A-Za-z0-9]{{1,8}}”$")
 _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{2,20}}[-—–－][A-Za-z0-9{CJK}()]{{2,30}}|[A-Za-z0-9{CJK}()]{{4,30}})[”\"]")
 # (not 鄂城区·…研究院: two names; “中国药科大学-金城医药女性健康药物创新中心”: one, its makers joined by a dash)
 # one to three characters between a list mark (or a connective) and 和, right before a name: its start

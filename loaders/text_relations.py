@@ -390,6 +390,13 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             subject = actors[0] if actors else None  # the first maker, though 作为 / 由 come before it
         if subject is not None and subject.start >= 0 and _DESCRIBED.match(text, subject.end):
             continue  # "A与B是各自行业的龙头企业，C拥有…": what they are, no activity
+        respective = _respective_pairs(text, actors, s0, s1)
+        if respective:  # "A处长X、B院长Y分别与C、D签署…": A with C, B with D
+            kind = _nearest_kind(words, respective[-1][1].end - s0, lex) or "other"
+            for a, b in respective:
+                add(a, b, kind, sentence)
+            current = respective[0][0]
+            continue
         ceremony = _CEREMONY.search(text, s0, s1)  # "…共同参加了A与B产学研合作协议签约仪式": A and B sign
         signed = [m for m in actors if ceremony and ceremony.start(1) <= m.start < ceremony.end(1)] if ceremony else []
         if len(signed) >= 2:
@@ -432,6 +439,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                     for p in pair:
                         add(p, m, "调研" if visited else kind, sentence)
                 continue
+        heads = _HEADS_SIGN.search(text, s0, s1) if not actors and len(first_pair) == 2 else None
+        if heads and {first_pair[0].type, first_pair[1].type} == {"university", "government"}:
+            add(first_pair[0], first_pair[1], "签约", sentence)  # "副校长张有东与副市长林成春签署校地合作共建协议":
+            continue  # the university's head and the place's sign for the two the text related first
         on_behalf = _ON_BEHALF.search(text, s0, s1)
         signers = _chain(text, actors, next(i for i, m in enumerate(actors) if m.start == on_behalf.end()), "[、和及与]")[0] \
             if on_behalf and any(m.start == on_behalf.end() for m in actors) else _behalf_by_type(text, actors, on_behalf)
@@ -917,6 +928,36 @@ def _people_then_visit(text: str, start: int, unit: Mention, s1: int) -> bool:
     return (re.fullmatch(rf"(?:{_PERSON_NEXT.pattern})+", text[start:unit.start]) is not None
             and _PERSON.search(text, start, unit.start) is not None
             and re.search(r"一行[^，,。；;]{0,8}?(?:走访|调研|考察|参观|来到|前往|赴|到)", text[unit.end:s1]) is not None)
+
+
+# a university's head and a place's head signing a university-place agreement, neither body named
+_HEADS_SIGN = re.compile(rf"(?:党委)?(?:副?校长|书记)[{CJK}]{{2,3}}(?:与|和|同)(?:常务)?副?[市区县]长[{CJK}]{{2,3}}"
+                         r"(?:共同)?(?:签署|签订)了?[^，,。；;]{0,6}?校地")
+_EACH_WITH = re.compile(r"分别(?:与|同|和)")
+_HEAD_BETWEEN = re.compile(r"[^，,。；;：:与和同及]{2,16}?、")  # a head's title and name, then the list mark
+
+
+def _respective_pairs(text: str, actors: list[Mention], s0: int, s1: int) -> list[tuple[Mention, Mention]]:
+    """Bodies listed with their heads, then 分别与 a list of as many ("合作处处长高尚兵、机材学院院长高荣、
+    自动化学院党委书记郑洋分别与中天电气、亚奥机械、万威电气签署…"): each with the one in its place; else []."""
+    each = _EACH_WITH.search(text, s0, s1)
+    if each is None:
+        return []
+    left = [m for m in actors if m.start >= 0 and m.end <= each.start()]
+    right = [m for m in actors if m.start >= each.end()]
+    if len(left) < 2 or not right or right[0].start != each.end():
+        return []
+    for a, b in zip(left, left[1:]):
+        if _HEAD_BETWEEN.fullmatch(text, a.end, b.start) is None or not _PERSON.search(text, a.end, b.start):
+            return []  # (not "A、B分别与C…": bodies listed bare go with each of C…)
+    if not _PERSON.search(text, left[-1].end, each.start()) or re.search("[，,。；;]", text[left[-1].end:each.start()]):
+        return []
+    run = right[:1]
+    for m in right[1:]:
+        if not re.fullmatch(r"[、和及]", text[run[-1].end:m.start]):
+            break
+        run.append(m)
+    return list(zip(left, run)) if len(run) == len(left) else []
 
 
 def _list_mates(text: str, end: int, start: int) -> bool:

@@ -2053,3 +2053,53 @@ def test_a_platform_results_are_posted_on_and_a_city_gone_to():
     assert _names(run("甲乙新区会同市科技局走访了高校，并将高校成果在甲乙公共服务平台上进行了公告。")) == ["甲乙新区", "市科技局"]
     [item] = run("应丙丁市科技局的邀请，甲乙研究所张三研究员带队，一行8人到丙丁市进行合作交流洽谈，并与丙丁市科技局就加强合作达成意向。")
     assert _triples([item]) == _as_set([("甲乙研究所", "丙丁市", "调研"), ("甲乙研究所", "丙丁市科技局", "合作交流")])
+
+
+# Rules prompted by the seventy-sixth unseen web batch; names made up.
+def test_a_places_college_of_engineering_is_the_page_university_its_heads_sign_for():
+    items = run("日前,副校长张三一行赴丙丁市开展校地合作交流,并与丙丁市签署了战略合作协议。\n"
+                "丙丁市市长李四表示,甲乙工学院的优势学科与丙丁市产业契合度高。\n"
+                "签约仪式上,副校长张三与副市长王五签署校地合作共建协议。\n")
+    assert _triples(items) == _as_set([("甲乙工学院", "丙丁市", "调研"), ("甲乙工学院", "丙丁市", "签约")])
+    assert _names(run("甲乙大学化工学院院长张三出席。")) == ["甲乙大学化工学院"]  # (a school: one character before 工学院)
+
+
+def test_bureaus_and_offices_named_before_their_heads_titles():
+    [item] = run("招就处处长张三与人社局局长李四签署校地人才合作协议。")
+    assert _triples([item]) == _as_set([("招就处", "人社局", "签约")])
+    assert {o["name"]: o["type"] for o in item["organisations"]}["人社局"] == "government"
+    assert _names(run("市委组织部副部长、老干部局局长张三,第十四批科技镇长团团长李四出席活动。")) == [
+        "市委组织部", "老干部局", "第十四批科技镇长团"]
+    assert _names(run("甲乙学院副院长张三,公管系主任李四,办公室主任王五等出席。")) == ["甲乙学院", "公管系", "办公室"]
+    assert _names(run("第一批企业代表出席。")) == []  # a count, no body
+
+
+def test_heads_of_units_that_sign_each_with_a_firm_named_by_its_trade():
+    [item] = run("合作处处长张三、机材学院院长李四、自动化学院党委书记王五分别与甲乙电气、丙丁机械、戊己电气签署产学研合作协议。")
+    assert _triples([item]) == _as_set([("合作处", "甲乙电气", "签约"), ("机材学院", "丙丁机械", "签约"),
+                                        ("自动化学院", "戊己电气", "签约")])
+    [item] = run("甲乙大学、丙丁学院分别与戊己电气、庚辛机械签署合作协议。")  # bodies listed bare: each with each
+    assert len(item["relations"]) == 4
+
+
+def test_what_a_clause_founds_is_no_body_at_its_head_nor_a_type_its_quotes_name():
+    [item] = run("自动化学院与高校区签署协议,发起成立“甲乙高新区丙丁工学院研究生工作站总站”。")
+    assert _names([item]) == ["自动化学院"]
+    [item] = run("7月8日下午,甲乙经济技术开发区举行“政校企”工作联盟成立大会。与会领导共同为“政校企”工作联盟揭牌。")
+    assert _names([item]) == ["甲乙经济技术开发区"]
+
+
+def test_clause_words_before_a_field_school_venues_slips_and_parks_in_general():
+    [item] = run("甲乙集团作为国有企业,非常荣幸能与工学院进行合作。")
+    assert _names([item]) == ["甲乙集团", "工学院"]
+    [item] = run("甲乙省工信厅张三厅长一行在深圳市丙丁大学产学研基地与戊己省家电商会常务副会长李四进行了考察交流。")
+    assert _triples([item]) == _as_set([("甲乙省工信厅", "戊己省家电商会", "调研")])  # the base is where they met
+    assert _names(run("感谢深圳深圳市甲乙研究院搭建了桥梁。")) == ["深圳市甲乙研究院"]  # the place written twice by a slip
+    assert _names(run("甲乙会对促进丙丁省工业园区转型升级提出了建议。")) == []  # a province's parks in general
+    assert "甲乙师范学院科技处" in _names(run("甲乙师范学院科技处、联合技术转移中心主要负责人参加活动。"))
+    assert "联合技术转移中心" in _names(run("甲乙师范学院科技处、联合技术转移中心主要负责人参加活动。"))
+
+
+def test_a_short_name_defined_after_a_parks_project():
+    items = run("甲乙经开区管委会副主任张三带队赴丙丁智园产业园项目(简称丙丁智园)进行调研。\n听取了丙丁智园建设的介绍。\n")
+    assert {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]} >= {("丙丁智园", "丙丁智园产业园")}
