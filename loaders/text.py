@@ -16,8 +16,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, bare_abbreviations, built_here, defined_aliases, early_short_forms,
-                         find_districts, find_organisations, level_only, mention_ref, ref_key)
+from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, add_short_forms, bare_abbreviations, built_here, defined_aliases,
+                         early_short_forms, find_districts, find_organisations, level_only, mention_ref, ref_key, stems_and_tails)
 from .text_relations import (OUR_FIRM, OWN_GROUP, Memory, brief_relations, named_people, prose_relations, restated,
                              written_forms)
 
@@ -141,13 +141,15 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
                  context: Mention | None = None, aliases: dict[str, Mention] | None = None,
                  memory: Memory | None = None, firm: Mention | None = None,
                  owners: dict[str, Mention] | None = None,
-                 city: str | None = None) -> Item:
+                 city: str | None = None, shorts: list[tuple[str, Mention, bool]] = ()) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""
     item = Item(i, text, start, start + len(text), line)
     hits = list(index.matches(text))  # one scan of the known names serves organisations, districts, actors
     mentions = find_organisations(text, index, lex, {} if aliases is None else aliases, hits)
+    if shorts:  # "岳西与…" where the text names 岳西县, "工程所" where it names 省农科院工程所
+        mentions = add_short_forms(text, mentions, shorts)
     if city is not None:  # another city's page: its 市科技局 is that city's bureau, not Chongqing's
         mentions = [Mention(m.name, m.start, m.end, None, None, "government",
                             city + ("人民政府" if m.name in ("市政府", "市人民政府") else m.name[1:]))
@@ -257,6 +259,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         aliases.setdefault(short, body)  # "厦门海辰" in a headline, "厦门海辰新能源科技有限公司" a paragraph later
     for short, body in ({} if brief else bare_abbreviations(text, named)).items():
         aliases.setdefault(short, body)  # "温大激光院" after "温州大学激光与光电智能制造研究院"
+    shorts = [] if brief else stems_and_tails(named)  # 岳西 for 岳西县, 工程所 for 省农科院工程所
     agreements: dict[frozenset, dict[str, Any]] = {}  # pairs that signed in an item before (news: see restated)
     levels = {} if brief else _level_links(named)  # 省农科院 in a text that names 浙江省农科院: that academy
     memory = Memory()  # what items leave for later ones (news: "…副局长史樱煜", the visitor, who signed)
@@ -268,7 +271,7 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
         if len(body) < 8 or body.startswith("#"):
             continue
         item = extract_item(i, body, s, line, index, lex, None if brief else context, aliases, None if brief else memory,
-                            firm, owners, city)
+                            firm, owners, city, shorts)
         item.end = e
         if not brief:
             _link_levels(item, levels)

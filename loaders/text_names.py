@@ -51,7 +51,9 @@ class Lexicons:
         self.name_form = re.compile(rf"([A-Za-z0-9{CJK}()·]{{2,40}}(?:{forms})(?:[{CJK}]{{1,6}}(?:分公司|分院|分中心))?"
                                     rf"|[省市区县](?:{gov}|{_LEVEL_BODIES})|(?:{offices})"  # 教务处副处长: the office alone
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}部(?=副?(?:部长|总经理)|[相有]关(?:负责|工作)?人员|[{CJK}]{{2,3}}副?部长)"  # 综合部部长, 市场开发部总经理: a department, by its head's title (产业合作部相关人员, 区域发展咨询部相关工作人员: by its staff)
-                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长)"
+                                    rf"|(?<![{CJK}])[{CJK}]{{2,6}}处(?=副?处长|[相有]关(?:负责|工作)?人员|\s*供[稿图])"  # 成果转化处相关人员, (成果转化处 供稿)
+                                    # an institute's three-character short name where it acts (资划所副所长X, 代表资划所与…)
+                                    rf"|(?:(?<![{CJK}])|(?<=代表)|(?<=[与和同由、]))(?![该我本各两此其每全一这那诸有无之研院])[{CJK}]{{2}}所(?=副?所长|与|和|、|签|负责)"
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}局(?=副?局长)"  # 人社局局长童峰: a bureau, by its head's title
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}中心(?=副?主任)"  # 推广中心主任胡鹏
                                     rf"|(?<![{CJK}])[{CJK}]{{2,6}}办(?=副?主任)"  # 校企合作办主任: an office by its short form
@@ -334,7 +336,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             branch = re.search(rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)
             kind = next((t for f, t in lex.forms if trimmed.endswith(f) or branch is not None  # …研究院西部分院: a 研究院
                          and re.search(re.escape(f) + rf"[{CJK}]{{1,6}}(?:分院|分中心)$", trimmed)),
-                        "platform" if trimmed.endswith("研院") else "government" if trimmed.endswith("局") else "other")
+                        "platform" if trimmed.endswith(("研院", "所")) else "government" if trimmed.endswith("局") else "other")
             full = trimmed[:-2] + "人民政府" if trimmed.endswith("政府") and not trimmed.endswith("人民政府") else None
             found.append(Mention(text[s:e], s, e, None, None, kind, full or second))  # 重庆市政府 is 重庆市人民政府
     found = sorted((m for m in found if not any(a <= m.start and m.end <= b for a, b in described)),
@@ -361,6 +363,10 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found = [m for m in found if not (m.id is None and len(m.name) <= 6 and _QUOTED_MODIFIER.search(clean, max(0, m.start - 10), m.start))]
     found = [part for m in found for part in _committee_and_government(m, text)]
     found = [part for m in found for part in _government_then_university(m, text)]
+    for c in _PARTY_PLACE_COMMITTEE.finditer(clean):  # "致公党常州市委组织…": a democratic party's city committee
+        if not any(f.start < c.end() and f.end > c.start() and f.label != "District" for f in found):
+            found = [f for f in found if not (f.start < c.end() and f.end > c.start())]
+            found.append(Mention(text[c.start():c.end()], c.start(), c.end(), None, None, "other"))
     for c in _PARTY_COMMITTEE.finditer(clean):  # "中共重庆市铜梁区委主办的…": a party committee acting
         if not any(f.start < c.end() and f.end > c.start() and f.label != "District" for f in found):
             found = [f for f in found if not (f.start < c.end() and f.end > c.start())]  # (not its district)
@@ -374,6 +380,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                      and (not "\u4e00" <= clean[c.start() - n - 1] <= "\u9fff" or clean[c.start() - n - 1] in _FUNCTION_CHARS)), 0)
         if bare:  # "近年来，无极县委、县政府…", "由扬州市委、市政府主办", "对岚县县委…": a place alone or after 由 / 对
             place = clean[c.start() - bare:c.end(1)]
+        elif place is None and _PLANS_OF.search(clean, max(0, c.start() - 4), c.start()):
+            place = clean[c.start():c.end(1)]  # "贯彻落实市委、市政府关于…的部署": the level alone, the text's own city
         s = c.end(1) - len(place) if place else -1
         if place and not any(f.start < c.end() and f.end > s for f in found):
             found.append(Mention(text[s:c.end()], s, c.end(), None, None, "government"))
@@ -383,6 +391,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
     found += _firms_by_head(text, clean, found, lex)
     found = _short_places(clean, text, known, found)
     found = _listed_colleges(text, clean, found, lex)
+    for c in _CREDIT_OFFICE.finditer(clean):  # "来源: 产业化办 张玉": the office a credit line names
+        if not any(f.start < c.end(1) and f.end > c.start(1) for f in found) and _guarded(c.group(1), lex) == c.group(1):
+            found.append(Mention(text[c.start(1):c.end(1)], c.start(1), c.end(1), None, None, "other"))
     found = _without_toured_labs(clean, found)
     found.sort(key=lambda m: (m.start, -m.end))
     if aliases is not None:
@@ -401,7 +412,8 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
 
 # a place named by two characters alone where a team goes to survey it (赴遂昌调研, 前往河源开展调研);
 # Chongqing's districts are known by their short names already
-_PLACE_GONE = re.compile(rf"(?:赴|前往|奔赴)([{CJK}]{{2}})(?=(?:开展|进行)?(?:调研|考察|走访))")
+_PLACE_GONE = re.compile(rf"(?:赴|前往|奔赴)([{CJK}]{{2}})(?=(?:开展|进行)?(?:调研|考察|走访)|(?:开展|进行)[{CJK}]{{2,6}}?(?:调研|考察|走访))")
+# (赴济南开展校企合作调研: the survey named with its topic)
 # a county whose name is one character (凤县, 沛县), where it acts or its government is named
 _COUNTY_ACTS = re.compile(rf"(?<![{CJK}])((?![该全本我各两邻郊每一此大强分小属辖诸其外县省市区乡镇副院校])[{CJK}]县"
                           rf"(?:(?:人民)?政府|(?=赴|前往|与|和|同|组织|一行|代表团|考察团|党政)))")
@@ -452,6 +464,8 @@ def _short_places(clean: str, text: str, known: list[Mention], found: list[Menti
 
 
 _PARTY_COMMITTEE = re.compile(rf"中共[{CJK}]{{2,12}}?[省市区县]委(?:员会)?(?!书记|副书记|常委|委员|组织部|宣传部|统战部)")
+_PLANS_OF = re.compile(r"(?:落实|贯彻|按照|根据|遵照|响应)$")  # whose plans a text follows
+_PARTY_PLACE_COMMITTEE = re.compile(rf"(?:致公党|民革|民盟|民建|民进|农工党|台盟)(?:[{CJK}]{{1,4}}[区县]|[{CJK}]{{2,3}}[市省])委(?![员会])")
 _COMMITTEE_BEFORE_GOVERNMENT = re.compile(r"([市区县])委(?=[、和及]\1(?:人民)?政府)")
 _COMMITTEE_AND_GOVERNMENT = re.compile(rf"([{CJK}]{{2,4}}?([市区县])委)(\2(?:人民)?政府)")
 
@@ -524,7 +538,7 @@ _OUTER_GOV = re.compile(rf"(?<=[与和同])((?:[{CJK}]{{2,3}}省)(?:(?![及和�
 # an autonomous county or prefecture (孟村回族自治县, 彭水苗族土家族自治县), a form no other pattern finds
 _AUTONOMOUS = rf"[{CJK}]{{2,3}}(?:[{CJK}]{{1,3}}族)+自治[县州旗]"
 _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同])|(?<=代表))(?![为与和同及在对向由从将把被推是赴到])"
-                       rf"((?:(?:{_PROVINCE.pattern})省[{CJK}]{{2,3}}市(?=[{CJK}]{{2,}}?[县区]))?"  # 河北省沧州市…县: one name
+                       rf"((?:(?:(?:{_PROVINCE.pattern})省)?[{CJK}]{{2,3}}市(?=[{CJK}]{{2,}}?[县区]))?"  # 河北省沧州市…县, 安康市平利县: one name
                        rf"(?:{_AUTONOMOUS}|[{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省)))"
                        rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
@@ -653,7 +667,7 @@ _FIRM_BY_HEAD = re.compile(rf"(?:(?<![{CJK}])|(?<=[有及和与、]))([{CJK}]{{4
                            r"(?=董事长|总经理|副总经理|总裁|创始人)"
                            rf"|(?<=与)([{CJK}]{{2,4}}(?:{_TRADES}))(?=的(?:合作|交流|联系)|合作|签)"  # 加强与天原化工的合作
                            rf"|(?:(?<=来到)|(?<=走进)|(?<=走访))((?:(?!进行|开展)[{CJK}]){{2,4}}(?:机械|科技|电子|医药|制药|化工|实业))"
-                           r"(?=参观|调研|考察|交流|访谈)")
+                           r"(?=参观|调研|考察|交流|访谈|、[^，,。；;]{2,12}(?:集团|公司))")  # (走访积成电子、小鸭集团: a list a named firm ends)
 # (…, or the firm a team goes to see: "一行人来到东林机械参观访谈")
 # firms a signing lists by their trade names, two or more ("分别与中天电气、亚奥机械、万威电气签署")
 _TRADE_LIST = re.compile(rf"(?<=与)((?:[{CJK}]{{2,4}}(?:{_TRADES}|电气|机械|电器|装备|股份|药业|重工|光电)、)+"
@@ -741,6 +755,51 @@ def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]
                 and not _BREAK.search(clean[s:e].replace("和", "")) and not re.search("相关|有关", clean[s:e])):
             out.append(Mention(text[s:e], s, e, None, None, "government"))
     return found + out
+
+
+_ACADEMIES = ("农科院", "科学院", "中科院", "农业科学院", "林科院", "社科院")
+_CREDIT_OFFICE = re.compile(rf"(?:来源|供稿|稿件来源)\s*[:：]\s*([{CJK}]{{2,6}}(?:办|处|部|室|科))(?=\s|$)")
+_STEM_OF = re.compile(rf"(?:[{CJK}]{{2,3}}[省市])?([{CJK}]{{2}})[市县](?:人民政府|政府)?")
+_STEM_BEFORE = re.compile(rf"(?:^|(?<![{CJK}])|(?<=[与和同、]))$")
+_STEM_AFTER = re.compile(r"与|和|同|深化|签署|签订|合作|共建")
+_TAIL_OF = re.compile(rf"(?:{'|'.join(_ACADEMIES)})([{CJK}]{{2,8}}所)$")
+_TAIL_BEFORE = re.compile(rf"(?:^|(?<![{CJK}])|(?<=[与和同对由向为是将把被、]))$")
+
+
+def stems_and_tails(named: list[Mention]) -> list[tuple[str, Mention, bool]]:
+    """Short forms a text may use for bodies it names in full (`named`: the whole text's names): a
+    city's or county's two-character stem (岳西 for 岳西县, 安康 for 安康市人民政府) and an academy's
+    institute by its own name (农业工程所, 工程所 for 省农科院农业工程所). Each as (short, the body,
+    whether it is a stem, which counts only where it acts)."""
+    out: dict[str, tuple[str, Mention, bool]] = {}
+    for m in named:
+        if m.id is not None or m.start < 0:
+            continue
+        stem = _STEM_OF.fullmatch(m.name) if m.type == "government" else None
+        if stem:
+            out.setdefault(stem.group(1), (stem.group(1), m.at(), True))
+        tail = _TAIL_OF.search(m.name) if m.type == "platform" else None
+        if tail:
+            for short in {tail.group(1), tail.group(1)[-3:]}:
+                out.setdefault(short, (short, m.at(), False))
+    return list(out.values())
+
+
+def add_short_forms(text: str, found: list[Mention], shorts: list[tuple[str, Mention, bool]]) -> list[Mention]:
+    """`found` with the short forms of `stems_and_tails` where this item writes them as words: a stem
+    where it acts ("岳西与省农科院工程所签订…", "中国农科院与安康深化…"), an institute's own name anywhere
+    but before 长 (工程所长: a title)."""
+    clean = _clean(text)
+    out = list(found)
+    for short, body, stem in sorted(shorts, key=lambda x: -len(x[0])):
+        for x in re.finditer(re.escape(short), clean):
+            at, e = x.start(), x.end()
+            if any(m.start < e and m.end > at for m in out) or any(m.name == short and m.id is not None for m in out):
+                continue
+            if (_STEM_BEFORE.search(clean, 0, at) and _STEM_AFTER.match(clean, e) if stem
+                    else _TAIL_BEFORE.search(clean, 0, at) and not clean.startswith("长", e)):
+                out.append(Mention(text[at:e], at, e, None, None, body.type, body.alias_of or body.name))
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 _COLLEGE_LIST = re.compile(rf"(?:(?<![{CJK}])|(?<=组织)|(?<=[与和同及对由]))((?:[{CJK}]{{2,8}}(?:、|及|和))+[{CJK}]{{2,8}})"
@@ -1020,6 +1079,13 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     institute = _SHORT_INSTITUTE.match(clean, m.end) if m.id is None and m.name.endswith("大学") else None
     if institute:  # 浙江大学山东农研院: the university's institute, by its short name
         return Mention(text[m.start:institute.end()], m.start, institute.end(), None, None, "platform")
+    office = re.match(rf"[{CJK}]{{2,6}}?处(?=副?处长)", clean[m.end:m.end + 9]) if m.id is None and m.name.endswith(("大学", "学院")) else None
+    if office and not _BREAK.search(office.group(0)):  # 西安工业大学就业处处长: the university's office
+        return Mention(text[m.start:m.end + office.end()], m.start, m.end + office.end(), None, None, "other")
+    institute = re.match(rf"[{CJK}]{{1,6}}?所(?![有以属在得谓])", clean[m.end:m.end + 8]) if m.name.endswith(_ACADEMIES) else None
+    if institute and not _BREAK.search(institute.group(0)) and not clean.startswith(("院士", "院所"), m.end):
+        return Mention(text[m.start:m.end + institute.end()], m.start, m.end + institute.end(), None, None, "platform")
+        # 省农科院工程所, 省农科院农业工程所: the academy's institute, named after it
     campus = re.match(rf"\(([{CJK}]{{2,3}})\)|[{CJK}]{{2,4}}分校", clean[m.end:m.end + 6]) if m.name.endswith(("大学", "学院")) else None
     if campus and m.id is None:  # 中国地质大学（北京）, 东北大学秦皇岛分校: the campus is part of the name
         return Mention(text[m.start:m.end + campus.end()], m.start, m.end + campus.end(), None, None, m.type)
@@ -1120,6 +1186,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
                                                             or re.fullmatch(_FIELD_SCHOOL, name[m.end():])):
                 break  # (but "我校科研处": the office)
             name = name[m.end():]
+    if re.search("各(?:研究所|研究院|院所|所)$", name):
+        return None  # "中国农科院各研究所与安康市11个县…": an academy's institutes in general (the academy is known apart)
     every = re.search("各(?:学院|院系|部门|单位|处室)$", name)
     if every and not lex.name_form.fullmatch(name[:every.start()]):
         return None  # "带领师大各学院教授": units in general (甲乙大学各学院 is 甲乙大学: see inner_generic)
@@ -1128,7 +1196,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
     batch = re.match(r"第[一二三四五六七八九十百0-9０-９]+[批届期]", name)  # "第十四批科技镇长团": a body of that year's batch
     ordinal = batch is not None and len(name) - batch.end() >= 4 and lex.name_form.fullmatch(name[batch.end():]) is not None
-    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系", "局", "办公室"))
+    if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系", "局", "办公室", "所"))
             and name not in _STANDALONE and not re.fullmatch(_FIELD_SCHOOL, name)
             or name in lex.generic_names or _COUNT.match(name) and not ordinal or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司", "驻区", "驻地"))):  # "集团控股上市公司": the group's firms, no name

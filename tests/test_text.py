@@ -2103,3 +2103,37 @@ def test_clause_words_before_a_field_school_venues_slips_and_parks_in_general():
 def test_a_short_name_defined_after_a_parks_project():
     items = run("甲乙经开区管委会副主任张三带队赴丙丁智园产业园项目(简称丙丁智园)进行调研。\n听取了丙丁智园建设的介绍。\n")
     assert {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]} >= {("丙丁智园", "丙丁智园产业园")}
+
+
+# Rules prompted by the seventy-seventh unseen web batch; names made up.
+def test_offices_by_their_staff_and_credit_lines_and_institutes_by_three_characters():
+    assert _names(run("甲乙转化处相关人员参加了签约仪式。")) == ["甲乙转化处"]
+    assert _names(run("来源: 产业化办 张三     点击:")) == ["产业化办"]
+    [item] = run("甲乙所副所长张三代表甲乙所与丙丁县人民政府签订协议。")
+    assert _triples([item]) == _as_set([("甲乙所", "丙丁县人民政府", "签约")])
+    assert {o["name"]: o["type"] for o in item["organisations"]}["甲乙所"] == "platform"
+    assert _names(run("我所与丙丁市人民政府签订协议。")) == ["丙丁市人民政府"]  # 我所: no name
+
+
+def test_a_universitys_office_by_its_heads_title_visits_a_city_and_firms_by_their_trades():
+    [item] = run("甲乙工业大学就业处处长张三、计算机学院党委副书记李四等一行赴丙丁开展校企合作调研,先后走访戊己电子、庚辛集团。")
+    assert _names([item]) == ["甲乙工业大学就业处", "计算机学院", "丙丁", "戊己电子", "庚辛集团"]
+    assert len(item["relations"]) == 6 and {r["kind"] for r in item["relations"]} == {"调研"}
+    assert "戊己电子" in _names(run("张三一行与戊己电子总经理李四等座谈。"))
+
+
+def test_an_academys_institute_its_own_short_names_and_a_countys_stem_that_acts():
+    items = run("1月16日,甲乙县与省农科院丙丁工程所成功签订服务战略合作协议。\n"
+                "省农科院丙丁工程所所长张三出席。\n签约仪式上,张三对丙丁工程所的科研机构设置进行介绍。\n"
+                "甲乙与省农科院工程所签订协议。\n")
+    assert {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]} >= {
+        ("丙丁工程所", "省农科院丙丁工程所"), ("甲乙", "甲乙县人民政府")}  # the county acts by its government
+    assert _names(run("会议同时举行了中国农科院各研究所与甲乙市11个县的签约仪式。")) == []  # its institutes in general
+
+
+def test_a_county_with_its_city_a_partys_city_committee_and_a_citys_own_committee():
+    assert _names(run("——甲乙所与丙丁市戊己县签订三年科技帮扶协议")) == ["丙丁市戊己县"]
+    [item] = run("10月26日,致公党甲乙市委组织部分民营企业家党员走进高校,与丙丁大学的专家接触。")
+    assert _triples([item]) == _as_set([("致公党甲乙市委", "丙丁大学", "调研")])  # 走进: a visit
+    assert _names(run("围绕贯彻落实市委、市政府关于发展的部署要求,甲乙大学的专家参加。")) == ["市委", "市政府", "甲乙大学"]
+    assert _names(run("为贯彻落实国务院《中国制造2025》和农业部《意见》,双方决定加强合作。")) == ["国务院", "农业部"]
