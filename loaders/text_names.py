@@ -15,10 +15,10 @@ LEXICONS = Path(__file__).resolve().parents[1] / "data" / "lexicons"
 TYPE_OF_LABEL = {"University": "university", "Institute": "platform", "Platform": "platform",
                  "Enterprise": "enterprise", "Organization": "other", "District": "government"}
 CJK = r"\u4e00-\u9fff"
-_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对(?!外|口|接处)|为|向|由|(?<!、)联合(?!体|创新|实验室|工程|研究|发展|会)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
+_BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对接(?!处)|对(?!外|口|接)|为|向|由|(?<!、)联合(?!体|创新|实验室|工程|研究|发展|会)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|察看|推动|推进|支持|争创|实现|给予|走出|创建|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|(?<!研究)所属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|探讨|包括|下辖|加深|期待|成员|帮助|以及|进行|将(?![军乐])|建议|发挥好?|就(?!业|处|办)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -637,6 +637,8 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
             name = part
             # "活动吸引了初链科技": the name after the clause words, which only the first item has (…、同大机械等)
             last = _BREAK.split(name)[-1] if i == 0 else name
+            if i == 0 and _LIST_LEAD.match(last) and len(last) - _LIST_LEAD.match(last).end() >= 2:
+                last = last[_LIST_LEAD.match(last).end():]  # "对接服务科瑞德、泸天化等420家重点企业": what they serve
             place = _LIST_PLACE.match(last) if i == 0 and (len(parts) > 1 or lst.lastgroup == "one") else None
             if place and len(last) - place.end() >= 4:
                 last = last[place.end():]  # "东台市安航船舶、伟龙意程…": the city is where all of them are
@@ -651,6 +653,7 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
     return out
 
 
+_LIST_LEAD = re.compile(r"服务于?|覆盖|涵盖|带动|联系|帮扶")  # verbs before a list of firms
 _COUNTED_AFTER = re.compile(r"\s*[0-9０-９]+[多余]?[家个所座](?=[，,。；;、]|$)")  # (not "A、B2个科研院所": the list counted)
 _PARK_THEN_FIRM = re.compile(rf"([{CJK}]{{2,8}}(?:科创中心|科技园|产业园|创业园|孵化园|科创园|创新港))[{CJK}()]{{4,}}(?:有限公司|有限责任公司)$")
 _HEADS_LEAD = re.compile(r"(?:由|经|在)?(?:学校|我校|本校|该校|学院|我院)?")
@@ -1079,6 +1082,10 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     institute = _SHORT_INSTITUTE.match(clean, m.end) if m.id is None and m.name.endswith("大学") else None
     if institute:  # 浙江大学山东农研院: the university's institute, by its short name
         return Mention(text[m.start:institute.end()], m.start, institute.end(), None, None, "platform")
+    dept = re.match(rf"[{CJK}]{{2,6}}?部(?=副?(?:部长|总经理|经理|主任))", clean[m.end:m.end + 9]) \
+        if m.id is None and m.name.endswith(("有限公司", "集团")) else None
+    if dept and not _BREAK.search(dept.group(0)):  # "…(集团)有限公司人力行政部总经理罗红": the firm's department
+        return Mention(text[m.start:m.end + dept.end()], m.start, m.end + dept.end(), None, None, "other")
     office = re.match(rf"[{CJK}]{{2,6}}?处(?=副?处长)", clean[m.end:m.end + 9]) if m.id is None and m.name.endswith(("大学", "学院")) else None
     if office and not _BREAK.search(office.group(0)):  # 西安工业大学就业处处长: the university's office
         return Mention(text[m.start:m.end + office.end()], m.start, m.end + office.end(), None, None, "other")
@@ -1196,6 +1203,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
     batch = re.match(r"第[一二三四五六七八九十百0-9０-９]+[批届期]", name)  # "第十四批科技镇长团": a body of that year's batch
     ordinal = batch is not None and len(name) - batch.end() >= 4 and lex.name_form.fullmatch(name[batch.end():]) is not None
+    if batch is not None and not ordinal:
+        return None  # "拟成立第一届共同体专家智库": an ordinal and a type, no body
     if (len(name) < 4 and not lex.short_government.fullmatch(name) and not name.endswith(("处", "部", "系", "局", "办公室", "所"))
             and name not in _STANDALONE and not re.fullmatch(_FIELD_SCHOOL, name)
             or name in lex.generic_names or _COUNT.match(name) and not ordinal or name.startswith(lex.generic_prefixes) and not unit

@@ -121,7 +121,8 @@ _ATTENDS = re.compile(r"出席|参加|参会|陪同|主持|列席|见证|与会|
 _LEADERS_ARE = re.compile(r"的(?:领导|嘉宾|负责人)有")  # a list of who came
 _COUNTED = r"等(?:[0-9０-９]+|[一二两三四五六七八九十百]+)[多余]?[家所个]"  # "…等20家企业": a list closed by its count
 _MANY_WITH_MANY = re.compile(rf"{_COUNTED}[^，,。；;与]{{0,30}}(?:(?:与|和|同)[^，,。；;]+?{_COUNTED}"
-                             r"|(?<!分别)(?:与|和|同)[^，,。；;]+?等(?:高校|院校|企业|单位|科研院所))")  # (…分别与A等企业: each with A)
+                             r"|(?<!分别)(?:与|和|同)[^，,。；;]+?等(?:高校|院校|企业|单位|科研院所))"  # (…分别与A等企业: each with A)
+                             rf"|等(?:高校|院校|科研院所)[，,][^。；;]{{0,80}}?{_COUNTED}")  # "从A、B等高校选聘…，服务C、D等420家企业"
 _CO_ACTION = re.compile(r"签署|签订|签约|共建|组建|出资|合资|共同|联合|主办|承办|联办|启动建设|发起")
 _PHRASE_END = re.compile(r"[，,：:]")
 _ELECTS = re.compile(r"选举|当选|推选|任命|聘任|聘请|增补")
@@ -370,7 +371,7 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         subject = next((m for m in can_act if m not in framed), can_act[0] if can_act else None)
         # ("赴临沂市调研组先后参观了A": the team that went, not a place it went to)
         owned = next((m for m in actors if subject is not None and subject.start >= 0
-                      and (re.fullmatch(r"(?:下属|旗下)的?", text[subject.end:m.start])
+                      and (re.fullmatch(r"(?:下属|旗下|所属)的?", text[subject.end:m.start])
                            or re.fullmatch(r"\s*[-—–－]{1,2}\s*", text[subject.end:m.start]) and bare_unit(m.name))), None)
         if owned is not None:
             actors = [m for m in actors if m is not subject]
@@ -384,6 +385,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             # "联盟秘书长王勇代表五所与A签署": the person's own body is a title; the one represented acts
             actors = [m for m in actors if m.key != subject.key]
             subject = next(m for m in actors if m.start == rep.end())
+        rest = [m for m in actors if subject is not None and m.start > subject.end and m.key != subject.key]
+        if (subject is not None and subject.start >= 0 and _ORGANISES.match(text, subject.end) and len(rest) >= 2
+                and re.fullmatch(r"[与和同]", text[rest[0].end:rest[1].start]) and _AGREEMENT.search(text, rest[1].end, s1)):
+            actors, subject = rest, rest[0]  # "由车辆工程学院牵头承办的A与B校企合作签约仪式": A and B sign; the school organises
         if subject is not None and subject.start >= 0 and _IS_MADE.match(text, subject.end):
             # "A是由B举办、C与B签约共建的…学校", "A作为B与C合作共建的…": A is what they made, not a party
             actors = [m for m in actors if m.key != subject.key]
@@ -933,6 +938,7 @@ def _people_then_visit(text: str, start: int, unit: Mention, s1: int) -> bool:
 # a university's head and a place's head signing a university-place agreement, neither body named
 _HEADS_SIGN = re.compile(rf"(?:党委)?(?:副?校长|书记)[{CJK}]{{2,3}}(?:与|和|同)(?:常务)?副?[市区县]长[{CJK}]{{2,3}}"
                          r"(?:共同)?(?:签署|签订)了?[^，,。；;]{0,6}?校地")
+_ORGANISES = re.compile(r"(?:牵头)?(?:承办|主办|筹办|组织)的")
 _EACH_WITH = re.compile(r"分别(?:与|同|和)")
 _HEAD_BETWEEN = re.compile(r"[^，,。；;：:与和同及]{2,16}?、")  # a head's title and name, then the list mark
 

@@ -2137,3 +2137,19 @@ def test_a_county_with_its_city_a_partys_city_committee_and_a_citys_own_committe
     assert _triples([item]) == _as_set([("致公党甲乙市委", "丙丁大学", "调研")])  # 走进: a visit
     assert _names(run("围绕贯彻落实市委、市政府关于发展的部署要求,甲乙大学的专家参加。")) == ["市委", "市政府", "甲乙大学"]
     assert _names(run("为贯彻落实国务院《中国制造2025》和农业部《意见》,双方决定加强合作。")) == ["国务院", "农业部"]
+
+
+# Rules prompted by the seventy-eighth unseen web batch; names made up.
+def test_an_owner_before_what_it_owns_and_a_school_that_organises_a_signing():
+    [item] = run("甲乙交通集团所属丙丁公共运输职业学院与戊己股份有限公司签署战略合作协议。")
+    assert _triples([item]) == _as_set([("丙丁公共运输职业学院", "戊己股份有限公司", "签约")])
+    [item] = run("6月15日下午,由车辆学院牵头承办的甲乙职业技术学院与丙丁汽车有限公司校企合作签约仪式隆重举行。")
+    assert _triples([item]) == _as_set([("甲乙职业技术学院", "丙丁汽车有限公司", "签约")])
+
+
+def test_a_firms_department_an_ordinal_type_and_firms_served_by_teams_from_universities():
+    assert _names(run("丙丁汽车(集团)有限公司人力行政部总经理张三出席。")) == ["丙丁汽车(集团)有限公司人力行政部"]
+    assert _names(run("现场宣布拟成立第一届共同体专家智库。")) == []
+    [item] = run("从甲乙医科大学、丙丁职业技术学院等高校,选聘87名科技工作者担任特派员,对接服务戊己、庚辛等420家重点企业。")
+    assert "戊己" in _names([item]) and "接服务戊己" not in _names([item])
+    assert item["relations"] == []  # who serves whom, the text does not say
