@@ -541,12 +541,13 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同])|(?<=代表))(?![为�
                        rf"((?:(?:(?:{_PROVINCE.pattern})省)?[{CJK}]{{2,3}}市(?=[{CJK}]{{2,}}?[县区]))?"  # 河北省沧州市…县, 安康市平利县: one name
                        rf"(?:{_AUTONOMOUS}|[{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省)))"
-                       rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
+                       rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|召开|就(?!业)|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
+                       rf"|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}[，,][^。；;]{{0,16}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:到|赴|来到|前往)[^，,。；;]{{2,16}}?(?:走访|调研|考察|座谈)"
                        rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往|率|带队|带领)"
                        rf"|[{CJK}]{{2,3}}一行(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往)"  # 衡山县颜文佳一行先后考察
                        r"|来(?:我?校|院)(?=[\u4e00-\u9fff])"
                        r"|(?:代表团|考察团|调研组)(?:一行)?(?:来|到|赴|莅临|考察|调研))")  # 张家港市代表团来校考察
-# (…, or whose head visits or leads a delegation: "海港区委书记张士兆先后走访A", "天衢新区党工委书记祁小青一行到访A",
+# (…, or whose head visits or leads a delegation: "海港区委书记张士兆先后走访A", two heads "南开区委书记X，区长Y到A走访服务", "天衢新区党工委书记祁小青一行到访A",
 # "甲区委副书记张三率…来校"; or that comes to the school of the page: "湾沚区来校推进校地合作")
 # a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)
 _BARE_ZONE = re.compile(rf"(?<![{CJK}])(经开区|开发区)(?=分别|与|和|携手|签署|签订)")
@@ -667,7 +668,8 @@ _NOT_BODY = re.compile(r"书记|院长|校长|主任|部长|经理|董事|主席
 
 
 _FIRM_BY_HEAD = re.compile(rf"(?:(?<![{CJK}])|(?<=[有及和与、]))([{CJK}]{{4,10}}?(?:{_TRADES}))"
-                           r"(?=董事长|总经理|副总经理|总裁|创始人)"
+                           r"(?=董事长|总经理|副总经理|总裁|创始人|首席)"
+                           rf"|(?<![{CJK}])([{CJK}]{{2}}(?:{_TRADES}|气体))(?=董事长|总经理|副总经理|总裁|首席)"  # 昊华气体首席技术官X
                            rf"|(?<=与)([{CJK}]{{2,4}}(?:{_TRADES}))(?=的(?:合作|交流|联系)|合作|签)"  # 加强与天原化工的合作
                            rf"|(?:(?<=来到)|(?<=走进)|(?<=走访))((?:(?!进行|开展)[{CJK}]){{2,4}}(?:机械|科技|电子|医药|制药|化工|实业))"
                            r"(?=参观|调研|考察|交流|访谈|、[^，,。；;]{2,12}(?:集团|公司))")  # (走访积成电子、小鸭集团: a list a named firm ends)
@@ -882,7 +884,8 @@ def _short_forms(found: list[Mention], known: list[Mention], aliases: dict[str, 
             # its first two characters with a trade its name holds (重庆达望曲轴机械制造有限公司 → 达望机械)
             pairs = {bare[:2] + t.group(0) for t in _TRADE_START.finditer(bare, 2) if len(t.group(0)) == 2} \
                 if len(bare) >= 5 and brand != core and not _TRADE_START.search(bare[:2]) else set()
-            for short in {core, bare, brand} | pairs:
+            city = re.match(rf"([{CJK}]{{2}})市(?=[{CJK}]{{4}})", core)  # 深圳市光华伟业 → 深圳光华伟业: the city without 市
+            for short in {core, bare, brand, city.group(1) + core[city.end():] if city else core} | pairs:
                 if len(short) >= 4 and short != m.name:
                     aliases.setdefault(short, m)
         usual = _UNIVERSITY_ABBREVIATED.fullmatch(m.name) if m.type == "university" else None
@@ -1090,7 +1093,8 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     if office and not _BREAK.search(office.group(0)):  # 西安工业大学就业处处长: the university's office
         return Mention(text[m.start:m.end + office.end()], m.start, m.end + office.end(), None, None, "other")
     institute = re.match(rf"[{CJK}]{{1,6}}?所(?![有以属在得谓])", clean[m.end:m.end + 8]) if m.name.endswith(_ACADEMIES) else None
-    if institute and not _BREAK.search(institute.group(0)) and not clean.startswith(("院士", "院所"), m.end):
+    if (institute and not _BREAK.search(institute.group(0)) and not clean.startswith(("院士", "院所"), m.end)
+            and not re.match("新建|组建|筹建|直属|各", institute.group(0))):  # (中科院新建研究所: what it made)
         return Mention(text[m.start:m.end + institute.end()], m.start, m.end + institute.end(), None, None, "platform")
         # 省农科院工程所, 省农科院农业工程所: the academy's institute, named after it
     campus = re.match(rf"\(([{CJK}]{{2,3}})\)|[{CJK}]{{2,4}}分校", clean[m.end:m.end + 6]) if m.name.endswith(("大学", "学院")) else None
@@ -1166,6 +1170,9 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[1:]  # "院科技管理局", "院产业处": the academy's own office
     elif name.startswith("学院") and name.endswith(("处", "部", "办公室")) and len(name) >= 5:
         name = name[2:]  # "学院发展规划处": the college's own office
+    made = re.search("(?:新建|组建|筹建)(?=[^()]+$)", name)
+    if made and name[made.end():] in lex.generic_names:
+        return None  # "作为中科院新建研究所的立所理念": what the academy made, described, no name
     if re.search("相关|有关", name[2:]):
         return None  # "涵江区相关科局": a place's offices in general
     if re.match(rf"([{CJK}]{{2}})\1[省市]", name):

@@ -360,7 +360,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
         in_clause = [m for m in actors_all if s0 <= m.start < s1 and not _is_place(text, m)
                      and not _CREDIT.match(text, m.end)  # "A供图": a credit, not an actor
                      and not (escort and escort.start() <= m.start < escort.end())
-                     and not _in_cited_title(text, s0, s1, m)]  # "完成了《A B 合作协议书》要求的目标": cited only
+                     and not _in_cited_title(text, s0, s1, m)  # "完成了《A B 合作协议书》要求的目标": cited only
+                     and not _PARENT_SAID.match(text, m.end)]  # "作为中科院新建研究所", "与中科院系统的合作渊源": whose it is
         # "为落实A和B战略合作，A与C签署…": the body where it acts, not where a frame names it first
         framed = [m for m in in_clause if _framed(text, s0, m)]
         actors = list(distinct([m for m in in_clause if m not in framed or not any(
@@ -420,6 +421,13 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                     and _AGREEMENT.search(text, both.end(), s1)):
                 add(first_pair[0], first_pair[1], "签约", sentence)  # "曾小岩与邢世明分别代表双方签署共建协议":
                 continue  # people sign for the two the text related first
+            signers = [m for m in actors if m.start < both.start()]
+            if (len(first_pair) == 2 and len(signers) == 2 and _AGREEMENT.search(text, both.end(), s1)
+                    and all(_TITLE.match(text, m.end) for m in signers)
+                    and any(m.key in {p.key for p in first_pair} for m in signers)
+                    and any(bare_unit(m.name) or m.name.endswith("事业部") for m in signers)):
+                add(first_pair[0], first_pair[1], "签约", sentence)  # "表面事业部研究员X和B董事长Y分别代表双方签约":
+                continue  # a unit's researcher signs for his institute, the pair the text related first
             both = None  # "A与B代表双方签署": the two who sign here, not the pair before
         if both and (subject is None or both.start() < subject.start):
             # "校地双方共同调研了A、B": each of the two that signed last with each body the clause names
@@ -939,6 +947,7 @@ def _people_then_visit(text: str, start: int, unit: Mention, s1: int) -> bool:
 _HEADS_SIGN = re.compile(rf"(?:党委)?(?:副?校长|书记)[{CJK}]{{2,3}}(?:与|和|同)(?:常务)?副?[市区县]长[{CJK}]{{2,3}}"
                          r"(?:共同)?(?:签署|签订)了?[^，,。；;]{0,6}?校地")
 _ORGANISES = re.compile(r"(?:牵头)?(?:承办|主办|筹办|组织)的")
+_PARENT_SAID = re.compile(r"(?:新建|直属|下属|所属|旗下)的?(?:研究所|研究院|单位|机构|企业|高校|院所)|系统(?:的|内|之)")
 _EACH_WITH = re.compile(r"分别(?:与|同|和)")
 _HEAD_BETWEEN = re.compile(r"[^，,。；;：:与和同及]{2,16}?、")  # a head's title and name, then the list mark
 

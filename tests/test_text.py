@@ -2153,3 +2153,27 @@ def test_a_firms_department_an_ordinal_type_and_firms_served_by_teams_from_unive
     [item] = run("从甲乙医科大学、丙丁职业技术学院等高校,选聘87名科技工作者担任特派员,对接服务戊己、庚辛等420家重点企业。")
     assert "戊己" in _names([item]) and "接服务戊己" not in _names([item])
     assert item["relations"] == []  # who serves whom, the text does not say
+
+
+# Rules prompted by the seventy-ninth unseen web batch; names made up.
+def test_a_firm_by_its_city_without_shi_and_clause_words_and_a_parents_system():
+    items = run("甲乙材料研究所与深圳丙丁戊己共建技术中心\n\n4月29日,甲乙材料研究所与深圳市丙丁戊己实业有限公司签订协议书。\n")
+    assert ("深圳丙丁戊己", "深圳市丙丁戊己实业有限公司") in {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]}
+    assert _names(run("当前公司在广州设有分公司,香港和欧洲设有合资公司,进一步确立公司在该领域的品牌优势。")) == []
+    [item] = run("会上,张三介绍了甲乙材料研究所作为中科院新建研究所的立所理念,希望通过共建的平台实现共赢。李四介绍了丙丁公司与中科院系统的合作渊源。")
+    assert "中科院新建研究所" not in _names([item]) and _triples([item]) == set()
+
+
+def test_a_units_researcher_signs_for_the_pair_and_a_firm_by_two_characters_and_a_trade():
+    items = run("甲乙材料研究所与丙丁实业有限公司签订协议书。\n\n表面事业部研究员张三和丙丁实业有限公司董事长李四分别代表双方签约。\n")
+    assert _triples(items) == _as_set([("甲乙材料研究所", "丙丁实业有限公司", "签约")])
+    assert "甲乙气体" in _names(run("甲乙气体首席技术官张三一行到丙丁实验室座谈交流。"))
+    assert {c["id"] for c in run("双方围绕聚乳酸多元醇的应用开展合作。")[0]["clusters"]} == {"cluster.advanced_materials"}
+
+
+def test_districts_that_hold_a_meeting_talk_or_whose_two_heads_visit():
+    assert _names(run("3月27日,甲乙区召开校地合作联席会议。区委组织部、区人社局等部门作了书面发言。")) == [
+        "甲乙区", "区委组织部", "区人社局"]
+    assert _names(run("座谈会上,我校和丙丁区就深化校地合作进行交流。")) == ["丙丁区"]
+    [item] = run("日前,甲乙区委书记张三,区委副书记、区长李四到丙丁大学走访服务,并与丙丁大学党委书记王五座谈。")
+    assert _triples([item]) == _as_set([("甲乙区", "丙丁大学", "调研")])
