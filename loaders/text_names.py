@@ -764,6 +764,14 @@ def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]
 
 _ACADEMIES = ("农科院", "科学院", "中科院", "农业科学院", "林科院", "社科院")
 _CREDIT_OFFICE = re.compile(rf"(?:来源|供稿|稿件来源)\s*[:：]\s*([{CJK}]{{2,6}}(?:办|处|部|室|科))(?=\s|$)")
+_FIRM_DEPT = re.compile(rf"[{CJK}]{{2,6}}?部(?=副?(?:部长|总经理|经理|主任))")  # …有限公司人力行政部总经理
+_HEADED_OFFICE = re.compile(rf"[{CJK}]{{2,6}}?处(?=副?处长)")  # …大学就业处处长
+_ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{1,6}}?所(?![有以属在得谓])")  # 省农科院工程所
+_MADE_INSIDE = re.compile("(?:新建|组建|筹建)(?=[^()]+$)")
+_PLACE_TWICE = re.compile(rf"([{CJK}]{{2}})\1[省市]")
+_PROVINCE_PARKS = re.compile(rf"[{CJK}]{{2,3}}省(?:工业园区|产业园区|开发区|高新区|园区)")
+_EACH_INSTITUTE = re.compile("各(?:研究所|研究院|院所|所)$")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百0-9０-９]+[批届期]")
 _STEM_OF = re.compile(rf"(?:[{CJK}]{{2,3}}[省市])?([{CJK}]{{2}})[市县](?:人民政府|政府)?")
 _STEM_BEFORE = re.compile(rf"(?:^|(?<![{CJK}])|(?<=[与和同、]))$")
 _STEM_AFTER = re.compile(r"与|和|同|深化|签署|签订|合作|共建")
@@ -1085,14 +1093,14 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
     institute = _SHORT_INSTITUTE.match(clean, m.end) if m.id is None and m.name.endswith("大学") else None
     if institute:  # 浙江大学山东农研院: the university's institute, by its short name
         return Mention(text[m.start:institute.end()], m.start, institute.end(), None, None, "platform")
-    dept = re.match(rf"[{CJK}]{{2,6}}?部(?=副?(?:部长|总经理|经理|主任))", clean[m.end:m.end + 9]) \
+    dept = _FIRM_DEPT.match(clean[m.end:m.end + 9]) \
         if m.id is None and m.name.endswith(("有限公司", "集团")) else None
     if dept and not _BREAK.search(dept.group(0)):  # "…(集团)有限公司人力行政部总经理罗红": the firm's department
         return Mention(text[m.start:m.end + dept.end()], m.start, m.end + dept.end(), None, None, "other")
-    office = re.match(rf"[{CJK}]{{2,6}}?处(?=副?处长)", clean[m.end:m.end + 9]) if m.id is None and m.name.endswith(("大学", "学院")) else None
+    office = _HEADED_OFFICE.match(clean[m.end:m.end + 9]) if m.id is None and m.name.endswith(("大学", "学院")) else None
     if office and not _BREAK.search(office.group(0)):  # 西安工业大学就业处处长: the university's office
         return Mention(text[m.start:m.end + office.end()], m.start, m.end + office.end(), None, None, "other")
-    institute = re.match(rf"[{CJK}]{{1,6}}?所(?![有以属在得谓])", clean[m.end:m.end + 8]) if m.name.endswith(_ACADEMIES) else None
+    institute = _ACADEMY_INSTITUTE.match(clean[m.end:m.end + 8]) if m.name.endswith(_ACADEMIES) else None
     if (institute and not _BREAK.search(institute.group(0)) and not clean.startswith(("院士", "院所"), m.end)
             and not re.match("新建|组建|筹建|直属|各", institute.group(0))):  # (中科院新建研究所: what it made)
         return Mention(text[m.start:m.end + institute.end()], m.start, m.end + institute.end(), None, None, "platform")
@@ -1170,14 +1178,14 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         name = name[1:]  # "院科技管理局", "院产业处": the academy's own office
     elif name.startswith("学院") and name.endswith(("处", "部", "办公室")) and len(name) >= 5:
         name = name[2:]  # "学院发展规划处": the college's own office
-    made = re.search("(?:新建|组建|筹建)(?=[^()]+$)", name)
+    made = _MADE_INSIDE.search(name)
     if made and name[made.end():] in lex.generic_names:
         return None  # "作为中科院新建研究所的立所理念": what the academy made, described, no name
     if re.search("相关|有关", name[2:]):
         return None  # "涵江区相关科局": a place's offices in general
-    if re.match(rf"([{CJK}]{{2}})\1[省市]", name):
+    if _PLACE_TWICE.match(name):
         name = name[2:]  # "深圳深圳市创新育成研究院": a place written twice by a slip
-    if re.fullmatch(rf"[{CJK}]{{2,3}}省(?:工业园区|产业园区|开发区|高新区|园区)", name):
+    if _PROVINCE_PARKS.fullmatch(name):
         return None  # "促进江西省工业园区转型升级": a province's parks in general
     cut = max(name.rfind(c) for c in "了把被")
     if cut >= 0:
@@ -1200,7 +1208,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
                                                             or re.fullmatch(_FIELD_SCHOOL, name[m.end():])):
                 break  # (but "我校科研处": the office)
             name = name[m.end():]
-    if re.search("各(?:研究所|研究院|院所|所)$", name):
+    if _EACH_INSTITUTE.search(name):
         return None  # "中国农科院各研究所与安康市11个县…": an academy's institutes in general (the academy is known apart)
     every = re.search("各(?:学院|院系|部门|单位|处室)$", name)
     if every and not lex.name_form.fullmatch(name[:every.start()]):
@@ -1208,7 +1216,7 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
     if name.startswith(("集团", "公司")) and lex.name_form.fullmatch(name[2:]) and len(name) >= 6:
         name = name[2:]  # "公司党建工作部": the company's department, 党建工作部
     unit = name.endswith(("处", "办公室"))  # a university's office (校企合作办公室), though 校企 starts it
-    batch = re.match(r"第[一二三四五六七八九十百0-9０-９]+[批届期]", name)  # "第十四批科技镇长团": a body of that year's batch
+    batch = _ORDINAL.match(name)  # "第十四批科技镇长团": a body of that year's batch
     ordinal = batch is not None and len(name) - batch.end() >= 4 and lex.name_form.fullmatch(name[batch.end():]) is not None
     if batch is not None and not ordinal:
         return None  # "拟成立第一届共同体专家智库": an ordinal and a type, no body
