@@ -17,7 +17,8 @@ from importlib.resources import files
 from typing import Any
 
 from .text_names import (CJK, Hit, Lexicons, Mention, NameIndex, add_short_forms, bare_abbreviations, built_here, defined_aliases,
-                         early_short_forms, find_districts, find_organisations, level_only, mention_ref, ref_key, stems_and_tails)
+                         early_short_forms, find_districts, find_organisations, level_only, mention_ref, ref_key, stems_and_tails,
+                         titled_brands)
 from .text_relations import (OUR_FIRM, OWN_GROUP, Memory, brief_relations, named_people, prose_relations, restated,
                              written_forms)
 
@@ -257,6 +258,8 @@ def extract(text: str, index: NameIndex, lex: Lexicons | None = None, year: int 
     aliases: dict[str, Mention] = {} if brief else defined_aliases(text, index, lex, hits)
     for short, body in ({} if brief else early_short_forms(named, text)).items():
         aliases.setdefault(short, body)  # "厦门海辰" in a headline, "厦门海辰新能源科技有限公司" a paragraph later
+    for short, body in ({} if brief else titled_brands(text, named)).items():
+        aliases.setdefault(short, body)  # "思哲睿董事长" after 哈尔滨思哲睿智能医疗设备股份有限公司
     for short, body in ({} if brief else bare_abbreviations(text, named)).items():
         aliases.setdefault(short, body)  # "温大激光院" after "温州大学激光与光电智能制造研究院"
     shorts = [] if brief else stems_and_tails(named)  # 岳西 for 岳西县, 工程所 for 省农科院工程所

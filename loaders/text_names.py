@@ -18,7 +18,7 @@ CJK = r"\u4e00-\u9fff"
 _BREAK = re.compile(r"[，。、；：“”‘’！？,;:!?\n《》·•]|[(（](?=\s*(?:以下|下文|下称|简称))|(?:[多以年]来|与|(?<![恒祥永太谐])(?<!碳中)和(?![平谐睦记]|信息化)|及|(?<![共协合])同(?![步济意时期筑利方仁心德创兴盛福泰达信康妙舟])|赴|到访?|在|对接(?!处)|对(?!外|口|接)|为|向|由|(?<!、)联合(?!体|创新|实验室|工程|研究|发展|会)|前往|走进|分别|携手|携(?!程)|带领|组织(?!部)|开展|围绕|聚焦|共同(?!体)|设立|调研|考察|了解|深入|"
                     r"建立起?|打造|成立|举行|启动|共建|合作建设|依托于?|做好|落户|以上|参观|走访|察看|推动|推进|支持|争创|实现|给予|走出|创建|搭建起|架起|[形情]势下|背景下|"
                     r"从|高标准|积极|加快|持续|建强|形成|坚持|一批|多个|[0-9０-９]+(?:年度|[年月日号](?![A-Za-z0-9０-９]))?(?![A-Za-z])|个|挂牌|(?<!美)的|是|探访|"
-                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|(?<!研究)所属|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
+                    r"参加|出席|表示|希望|落实|视察|指出|认为|介绍|推介|推荐|助推|助力|来访|到访|访问(?!学者)|授予|配合|打通|一行|召开|举办|旗下|下属|(?<!研究)所属|(?<=[长任记])兼|他称|她称|据称|关于|依靠|报送|担任|受聘|聘任|(?<=[行人团组])来(?![自源])|要求|会见|见证|认可|感谢|欢迎|祝贺|暨|构建|搭建|源自|源于|来自|比如|例如|发布|契合|符合|标志着|促成|时期|部署|以(?=建设|推动|促进|打造|提升|服务)|隶属|签署|签订|计划|通过|加入|开办|建成|建有(?!限)|设有(?!限)|下设|共筑|同筑|筛选|整合|"
                     r"代表(?!大会|处)|促进(?!会|中心)|协助|致辞|莅临|率领|(?<![效频比概税汇利速功])率(?![先达])|会同|联系|"
                     r"已有|现有|共有|还有|一大批|大批|方面|双方|关心|注入|探讨|包括|下辖|加深|期待|成员|帮助|以及|进行|将(?![军乐])|建议|发挥好?|就(?!业|处|办)|结合|选择|重视|评价|全力|大力|提升|牵手|作为|"
                     r"(?<![高中平初同均对相甲乙丙])等(?![离级])|"
@@ -267,7 +267,7 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
                     or name.endswith("学会") and clean[e:e + 1] in ("部", "展", "堂")):  # 中国科协学会部, 科学会展中心
                 continue  # 大学生, 中小学生 (students), 大学城 (a university town), 高职院校: not an organisation
                 # (but 河南工学院校地合作, 甲学院校长: the college)
-            if re.search(r"一[个所家座]$", clean[max(0, s - 2):s]):
+            if _ONE_OF_A_KIND.search(clean, max(0, s - 20), s):
                 continue  # "也是一个社会大学", "一所综合性大学": a kind of body, counted, not one named
             if name[0] in _MEASURE and clean[s - 1:s].isdigit():
                 name, s = name[1:], s + 1  # "等48家高校": the count's measure word is no part of a name
@@ -359,6 +359,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
             # "发起成立“扬中高新区淮阴工学院研究生工作站总站”": what is founded, named whole by no form;
             # the names at its head are the first words of its name, not bodies of their own
             found = [m for m in found if not (m in inner and m.end < q.end(1) and m.id is None)]
+    # "组建“威高(苏州)研究院”", "成立“…联合研究中心”": what the clause founds, quoted whole, is no party yet
+    founded = {q.span(1) for q in _QUOTED_NAME.finditer(clean) if BUILT_BEFORE.search(clean, max(0, q.start() - 8), q.start() + 1)}
+    found = [m for m in found if not ((m.start, m.end) in founded and m.id is None)]
     # "“政校企”工作联盟": a type of body its quoted words name; the words its form found alone are no name
     found = [m for m in found if not (m.id is None and len(m.name) <= 6 and _QUOTED_MODIFIER.search(clean, max(0, m.start - 10), m.start))]
     found = [part for m in found for part in _committee_and_government(m, text)]
@@ -764,6 +767,7 @@ def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]
 
 _ACADEMIES = ("农科院", "科学院", "中科院", "农业科学院", "林科院", "社科院")
 _CREDIT_OFFICE = re.compile(rf"(?:来源|供稿|稿件来源)\s*[:：]\s*([{CJK}]{{2,6}}(?:办|处|部|室|科))(?=\s|$)")
+_ONE_OF_A_KIND = re.compile(r"一[个所家座](?:[^，,。；;、]{0,12}的)?$")  # "作为一所以骨科为特色的三级甲等综合性医院": a kind
 _FIRM_DEPT = re.compile(rf"[{CJK}]{{2,6}}?部(?=副?(?:部长|总经理|经理|主任))")  # …有限公司人力行政部总经理
 _HEADED_OFFICE = re.compile(rf"[{CJK}]{{2,6}}?处(?=副?处长)")  # …大学就业处处长
 _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{1,6}}?所(?![有以属在得谓])")  # 省农科院工程所
@@ -777,6 +781,30 @@ _STEM_BEFORE = re.compile(rf"(?:^|(?<![{CJK}])|(?<=[与和同、]))$")
 _STEM_AFTER = re.compile(r"与|和|同|深化|签署|签订|合作|共建")
 _TAIL_OF = re.compile(rf"(?:{'|'.join(_ACADEMIES)})([{CJK}]{{2,8}}所)$")
 _TAIL_BEFORE = re.compile(rf"(?:^|(?<![{CJK}])|(?<=[与和同对由向为是将把被、]))$")
+
+
+_FIRM_HEAD_AFTER = re.compile("董事长|总经理|副总经理|总裁|公司")
+
+
+def titled_brands(text: str, named: list[Mention]) -> dict[str, Mention]:
+    """A firm the text names in full, written later by three or four characters of its name before its
+    head's title or 公司 ("思哲睿董事长杜志江", "思哲睿公司" for 哈尔滨思哲睿智能医疗设备股份有限公司): short → firm."""
+    firms = [m for m in named if m.type == "enterprise" and m.id is None and m.alias_of is None and len(m.name) >= 8]
+    out: dict[str, Mention] = {}
+    for t in _FIRM_HEAD_AFTER.finditer(text) if firms else ():
+        for n in (4, 3):
+            short = text[t.start() - n:t.start()]
+            if (t.start() < n or not re.fullmatch(rf"[{CJK}]+", short) or _NOT_BRANDS.search(short)
+                    or any(f.start <= t.start() - n < f.end for f in named)):
+                continue
+            owners = [f for f in firms if short in f.name and not f.name.startswith(short)]
+            if len({f.name for f in owners}) == 1:
+                out.setdefault(short, owners[0].at())
+                break
+    return out
+
+
+_NOT_BRANDS = re.compile("有限|股份|集团|科技|技术|智能|医疗|设备|实业|控股|发展|责任|分|总")  # words of any firm's name
 
 
 def stems_and_tails(named: list[Mention]) -> list[tuple[str, Mention, bool]]:
@@ -793,7 +821,10 @@ def stems_and_tails(named: list[Mention]) -> list[tuple[str, Mention, bool]]:
             out.setdefault(stem.group(1), (stem.group(1), m.at(), True))
         tail = _TAIL_OF.search(m.name) if m.type == "platform" else None
         if tail:
-            for short in {tail.group(1), tail.group(1)[-3:]}:
+            shorts = {tail.group(1), tail.group(1)[-3:]}
+            if tail.group(1).endswith("研究所") and len(tail.group(1)) >= 6:
+                shorts = {tail.group(1), tail.group(1)[:-3] + "所"}  # 省科学院健康医学研究所 → 健康医学所
+            for short in shorts:
                 out.setdefault(short, (short, m.at(), False))
     return list(out.values())
 
@@ -1097,8 +1128,9 @@ def _widened(m: Mention, text: str, clean: str, known: list[Mention], found: lis
         if m.id is None and m.name.endswith(("有限公司", "集团")) else None
     if dept and not _BREAK.search(dept.group(0)):  # "…(集团)有限公司人力行政部总经理罗红": the firm's department
         return Mention(text[m.start:m.end + dept.end()], m.start, m.end + dept.end(), None, None, "other")
-    office = _HEADED_OFFICE.match(clean[m.end:m.end + 9]) if m.id is None and m.name.endswith(("大学", "学院")) else None
-    if office and not _BREAK.search(office.group(0)):  # 西安工业大学就业处处长: the university's office
+    office = _HEADED_OFFICE.match(clean[m.end:m.end + 9]) \
+        if m.id is None and m.name.endswith(("大学", "学院", "厅", "委", "局")) else None
+    if office and not _BREAK.search(office.group(0)):  # 西安工业大学就业处处长, 黑龙江省科技厅创新一处处长: its office
         return Mention(text[m.start:m.end + office.end()], m.start, m.end + office.end(), None, None, "other")
     institute = _ACADEMY_INSTITUTE.match(clean[m.end:m.end + 8]) if m.name.endswith(_ACADEMIES) else None
     if (institute and not _BREAK.search(institute.group(0)) and not clean.startswith(("院士", "院所"), m.end)
@@ -1257,7 +1289,7 @@ _QUOTED_NAME = re.compile(rf"[“\"]([A-Za-z0-9{CJK}()]{{2,20}}[-—–－][A-Za
 _HE_HEAD = re.compile(rf"(?:(?<=[、，,与及])|(?<![{CJK}]))([{CJK}]{{1,3}})和$")
 _NAMED_COUNT = re.compile(r"^.*?[一两二三四五六七八九十几多每][所家个](?=研究所|研究院|大学|学院|高校|企业|公司)")
 # bodies written with their level alone besides the government forms (市政府, 省科协, 省农科院, 市林科所)
-_LEVEL_BODIES = "政府|工商联|科协|农科院|农科所|林科所"
+_LEVEL_BODIES = "政府|工商联|科协|农科院|农科所|林科所|医院"  # (省医院, 县医院)
 # bodies named alone, as a county's, a firm's or a university's are in their officers' titles (统战部部长…)
 _FIELD_SCHOOL = "[工理医文法商农林药]学院"  # a university's school named by one field alone (工学院, 医学院)
 _STANDALONE = ("统战部", "宣传部", "组织部", "工商联", "团委", "研发部", "人力资源部", "研究生部", "党政办", "学科办", "总裁办", "技术部")

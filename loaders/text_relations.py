@@ -396,6 +396,11 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             subject = actors[0] if actors else None  # the first maker, though 作为 / 由 come before it
         if subject is not None and subject.start >= 0 and _DESCRIBED.match(text, subject.end):
             continue  # "A与B是各自行业的龙头企业，C拥有…": what they are, no activity
+        talkers = _talkers(text, actors, s1)
+        if talkers:  # "A教授X、B博士Y、C公司总经理Z…就人工心脏项目召开了洽谈会": each with each
+            add_all(talkers, "合作交流", sentence)
+            current = talkers[0]
+            continue
         respective = _respective_pairs(text, actors, s0, s1)
         if respective:  # "A处长X、B院长Y分别与C、D签署…": A with C, B with D
             kind = _nearest_kind(words, respective[-1][1].end - s0, lex) or "other"
@@ -950,6 +955,26 @@ _ORGANISES = re.compile(r"(?:牵头)?(?:承办|主办|筹办|组织)的")
 _PARENT_SAID = re.compile(r"(?:新建|直属|下属|所属|旗下)的?(?:研究所|研究院|单位|机构|企业|高校|院所)|系统(?:的|内|之)")
 _EACH_WITH = re.compile(r"分别(?:与|同|和)")
 _HEAD_BETWEEN = re.compile(r"[^，,。；;：:与和同及]{2,16}?、")  # a head's title and name, then the list mark
+
+
+_TALKS_HELD = re.compile(r"[^，,。；;]{0,90}?(?:召开|举行)了?[^，,。；;]{0,6}?(?:洽谈会|座谈会|研讨会|交流会|对接会)")
+
+
+def _talkers(text: str, actors: list[Mention], s1: int) -> list[Mention]:
+    """Three or more bodies listed with their people, who then hold talks ("清华大学张锡文教授、北京阜外医院
+    李国荣博士、中山好特人工心脏公司冯森铭总经理…就…召开了洽谈会"): all of them; else []."""
+    run = [m for m in actors if m.start >= 0]
+    if len(run) < 3:
+        return []
+    for a, b in zip(run, run[1:]):
+        if _HEAD_BETWEEN.fullmatch(text, a.end, b.start) is None or not _PERSON_AFTER.match(text, a.end):
+            return []
+    if not _PERSON_AFTER.match(text, run[-1].end):
+        return []
+    return run if _TALKS_HELD.match(text, run[-1].end, s1) else []
+
+
+_PERSON_AFTER = re.compile(rf"[{CJK}]{{2,3}}(?:教授|博士|研究员|院士|总经理|董事长|主任|所长|院长|总监)|(?:教授|博士|研究员|总经理|董事长|主任|所长|院长)[{CJK}]{{2,3}}")
 
 
 def _respective_pairs(text: str, actors: list[Mention], s0: int, s1: int) -> list[tuple[Mention, Mention]]:

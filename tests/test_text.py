@@ -2177,3 +2177,27 @@ def test_districts_that_hold_a_meeting_talk_or_whose_two_heads_visit():
     assert _names(run("座谈会上,我校和丙丁区就深化校地合作进行交流。")) == ["丙丁区"]
     [item] = run("日前,甲乙区委书记张三,区委副书记、区长李四到丙丁大学走访服务,并与丙丁大学党委书记王五座谈。")
     assert _triples([item]) == _as_set([("甲乙区", "丙丁大学", "调研")])
+
+
+# Rules prompted by the eightieth unseen web batch; names made up.
+def test_a_kind_described_a_level_hospital_and_a_firm_by_a_brand_inside_its_name():
+    assert _names(run("甲乙医院作为一所以骨科为特色的三级甲等综合性医院,基础良好。")) == ["甲乙医院"]
+    items = run("4月30日,医院与哈尔滨丙丁戊智能医疗设备股份有限公司战略合作启动会顺利举行。"
+                "省医院党委书记张三与丙丁戊董事长李四共同签订了战略合作协议。")
+    assert _triples(items) == _as_set([("省医院", "丙丁戊", "签约")])
+    assert ("丙丁戊", "哈尔滨丙丁戊智能医疗设备股份有限公司") in {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]}
+
+
+def test_offices_of_a_department_and_a_centre_after_jian_and_an_institutes_field_short_name():
+    assert _names(run("甲乙省科技厅创新一处处长张三、甲乙大学国内合作处处长兼技术转移中心主任李四出席了启动会。")) == [
+        "甲乙省科技厅创新一处", "甲乙大学国内合作处", "技术转移中心"]
+    items = run("省科学院丙丁医学研究所与戊己医院举行战略合作签约仪式。\n\n丙丁医学所隶属省科学院,是骨干科研机构。\n")
+    assert ("丙丁医学所", "省科学院丙丁医学研究所") in {(o["name"], o.get("alias_of")) for it in items for o in it["organisations"]}
+
+
+def test_bodies_listed_with_their_people_who_hold_talks_and_what_a_clause_founds_in_quotes():
+    [item] = run("5月22日,甲乙大学张三教授、丙丁医院李四博士、戊己公司王五总经理就人工心脏项目召开了洽谈会。")
+    assert _triples([item]) == _as_set([("甲乙大学", "丙丁医院", "合作交流"), ("甲乙大学", "戊己公司", "合作交流"),
+                                        ("丙丁医院", "戊己公司", "合作交流")])
+    [item] = run("今天,甲乙医工所与丙丁集团签署战略合作协议,将协助丙丁集团组建“丙丁(苏州)研究院”。")
+    assert _names([item]) == ["甲乙医工所", "丙丁集团"]
