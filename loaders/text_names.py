@@ -544,12 +544,13 @@ _BARE_GOV = re.compile(rf"(?:(?<![{CJK}])|(?<=[与和同])|(?<=代表))(?![为�
                        rf"((?:(?:(?:{_PROVINCE.pattern})省)?[{CJK}]{{2,3}}市(?=[{CJK}]{{2,}}?[县区]))?"  # 河北省沧州市…县, 安康市平利县: one name
                        rf"(?:{_AUTONOMOUS}|[{CJK}]{{2,3}}(?:{_DISTRICT_END}"
                        rf"|(?<![城超都上门夜股集])市|(?<![{CJK}]{{3}})省)))"
-                       rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|召开|就(?!业)|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
+                       rf"(?=(?:即|也|还|又)?(?:与|和|携手)|签署|签订|签约|建立|开展|将|召开|就(?!业)|合作(?!伙伴|社)|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:签署|签订|签约)"
                        rf"|[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}[，,][^。；;]{{0,16}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:到|赴|来到|前往)[^，,。；;]{{2,16}}?(?:走访|调研|考察|座谈)"
                        rf"|\s*[{CJK}]{{0,3}}?(?:长|书记)[{CJK}]{{2,3}}(?:一行|等)?(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往|率|带队|带领)"
                        rf"|[{CJK}]{{2,3}}一行(?:先后)?(?:到访|来访|走访|调研|考察|莅临|来到|赴|前往)"  # 衡山县颜文佳一行先后考察
                        r"|来(?:我?校|院)(?=[\u4e00-\u9fff])"
-                       r"|(?:代表团|考察团|调研组)(?:一行)?(?:来|到|赴|莅临|考察|调研))")  # 张家港市代表团来校考察
+                       r"|(?:代表团|考察团|调研组)(?:一行)?(?:来|到|赴|莅临|考察|调研)"  # 张家港市代表团来校考察
+                       rf"|[{CJK}]{{0,8}}?(?:对接|交流|洽谈)[{CJK}]{{0,4}}会)")  # 安庆师范大学—宿松县政产学研对接交流会: a side
 # (…, or whose head visits or leads a delegation: "海港区委书记张士兆先后走访A", two heads "南开区委书记X，区长Y到A走访服务", "天衢新区党工委书记祁小青一行到访A",
 # "甲区委副书记张三率…来校"; or that comes to the school of the page: "湾沚区来校推进校地合作")
 # a zone's own page naming it bare as a party ("经开区分别与A、B签订…"; not 高新区, the dataset's ambiguous short name)
@@ -1257,6 +1258,8 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
             or name in lex.generic_names or _COUNT.match(name) and not ordinal or name.startswith(lex.generic_prefixes) and not unit
             or name.startswith(("集团", "公司", "驻区", "驻地"))):  # "集团控股上市公司": the group's firms, no name
         return None
+    if name.startswith("国家") and name[2:] in lex.generic_names:
+        return None  # "参观了…国家大学科技园": a rank and a type, no name
     if any(name[:i] in lex.generic_names and name[i:] in lex.generic_names for i in range(2, len(name) - 1)):
         return None  # "大学科技园联盟": two types of body
     if re.search("(?:大学|学院)(?:实验室|实训中心|实训基地)$", name):

@@ -321,7 +321,8 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             return  # "甲市委、市政府": one side
         if units_of_one_body([a.name, b.name]):
             return  # "学校社会合作处要牵头…，科技处要牵头…": two units of one university, not partners
-        if context is not None and any(x.key == context.key and bare_office(y.name) for x, y in ((a, b), (b, a))):
+        if context is not None and any(x.key == context.key and (bare_office(y.name) or x.start < 0 and bare_unit(y.name))
+                                       for x, y in ((a, b), (b, a))):  # (学校…参观了化工学院: its own school too)
             return  # "校长…与科技处处长…出席我校与B签约仪式": the page's university and its own office, one side
         if (a.start >= 0 and b.start >= 0 and bare_unit(a.name) and bare_unit(b.name)
                 and _OUR_UNITS.search(text, 0, min(a.start, b.start))):
@@ -644,6 +645,10 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
             elif subject.key == ctx.key and not partners and _LOCAL.search(sentence) and local_districts:
                 d = local_districts[0]  # "校地双方": the university with the district of the text
                 partners.append(Mention(d["name"], -1, -1, d["id"], "District", "government"))
+        if (ctx is not None and subject is not None and subject.start >= 0 and subject.type != "university" and not partners
+                and _CAME_HERE.search(text, subject.end, s1)):
+            for head in [subject] + [m for m in co_subjects if m.key != ctx.key]:
+                add(head, ctx, "调研", sentence)  # "A县长X…一行专程来访": on a university's page, a visit to it
         ours = OUR_FIRM.search(text, max(subject.end, s0), s1) if firm is not None and subject is not None else None
         if ours and subject.key != firm.key and all(m.key != firm.key for m in partners):
             # "A院长率队莅临我司": the visitor (not those it leads) with the company of the page
@@ -952,7 +957,9 @@ def _people_then_visit(text: str, start: int, unit: Mention, s1: int) -> bool:
 _HEADS_SIGN = re.compile(rf"(?:党委)?(?:副?校长|书记)[{CJK}]{{2,3}}(?:与|和|同)(?:常务)?副?[市区县]长[{CJK}]{{2,3}}"
                          r"(?:共同)?(?:签署|签订)了?[^，,。；;]{0,6}?校地")
 _ORGANISES = re.compile(r"(?:牵头)?(?:承办|主办|筹办|组织)的")
-_PARENT_SAID = re.compile(r"(?:新建|直属|下属|所属|旗下)的?(?:研究所|研究院|单位|机构|企业|高校|院所)|系统(?:的|内|之)")
+_PARENT_SAID = re.compile(r"(?:新建|直属|下属|所属|旗下)的?(?:研究所|研究院|单位|机构|企业|高校|院所)|系统(?:的|内|之)|宣传片|宣传视频")
+# (…, or whose film is watched: "观看了山东科技大学宣传片")
+_CAME_HERE = re.compile(r"一行(?:专程|先后)?(?:来访|到访|莅临)(?=[，,。；;]|$)")
 _EACH_WITH = re.compile(r"分别(?:与|同|和)")
 _HEAD_BETWEEN = re.compile(r"[^，,。；;：:与和同及]{2,16}?、")  # a head's title and name, then the list mark
 

@@ -2201,3 +2201,19 @@ def test_bodies_listed_with_their_people_who_hold_talks_and_what_a_clause_founds
                                         ("丙丁医院", "戊己公司", "合作交流")])
     [item] = run("今天,甲乙医工所与丙丁集团签署战略合作协议,将协助丙丁集团组建“丙丁(苏州)研究院”。")
     assert _names([item]) == ["甲乙医工所", "丙丁集团"]
+
+
+# Rules prompted by the eighty-first unseen web batch; names made up.
+def test_a_countys_offices_that_come_to_visit_a_universitys_page():
+    items = run("3月15日,甲乙县县长张三,县改革和发展局、人力资源和社会保障局、投资促进合作中心负责人及部分企业家一行专程来访,对接洽谈战略合作事宜。\n"
+                "副校长张三会见了一行,回顾了前期与甲乙县合作的情况。\n"
+                "李四表示,戊己大学具有很大的优势。\n")
+    assert _as_set([("县改革和发展局", "戊己大学", "调研"), ("投资促进合作中心", "戊己大学", "调研")]) <= _triples(items)
+    assert "甲乙县" in _names(items)  # 与甲乙县合作: the county, a party
+
+
+def test_a_film_owner_a_page_universitys_own_school_a_ranked_type_and_a_side_of_talks():
+    items = run("期间,大家集体观看了甲乙大学宣传片,参会领导与学校相关部门进行了深入交流,参观了化工学院、机电学院实验室和国家大学科技园。\n")
+    assert _triples(items) == set() and "国家大学科技园" not in _names(items)
+    [item] = run("8月13日上午,丙丁师范大学—戊己县政产学研对接交流会召开。")
+    assert _triples([item]) == _as_set([("丙丁师范大学", "戊己县", "合作交流")])
