@@ -415,7 +415,9 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
 
 # a place named by two characters alone where a team goes to survey it (赴遂昌调研, 前往河源开展调研);
 # Chongqing's districts are known by their short names already
-_PLACE_GONE = re.compile(rf"(?:赴|前往|奔赴)([{CJK}]{{2}})(?=(?:开展|进行)?(?:调研|考察|走访)|(?:开展|进行)[{CJK}]{{2,6}}?(?:调研|考察|走访))")
+_PLACE_GONE = re.compile(rf"(?:赴|前往|奔赴)([{CJK}]{{2}})(?=(?:开展|进行)?(?:调研|考察|走访)|(?:开展|进行)[{CJK}]{{2,6}}?(?:调研|考察|走访))"
+                         rf"|(?:赴|前往|奔赴|应邀来|应邀到)([{CJK}]{{2}}镇|[{CJK}]{{2,4}}示范区)(?=(?:开展|进行)[{CJK}]{{0,8}}?(?:调研|考察|走访|对接))")
+# (…, a town or a demonstration zone a team goes to: 赴八桥镇开展产学研对接, 前往平原示范区进行走访调研)
 # (赴济南开展校企合作调研: the survey named with its topic)
 # a county whose name is one character (凤县, 沛县), where it acts or its government is named
 _COUNTY_ACTS = re.compile(rf"(?<![{CJK}])((?![该全本我各两邻郊每一此大强分小属辖诸其外县省市区乡镇副院校])[{CJK}]县"
@@ -458,9 +460,9 @@ def _short_places(clean: str, text: str, known: list[Mention], found: list[Menti
     county named by one character where it acts or its government is named (凤县赴…, 凤县政府, which
     the form reads as 县政府 alone)."""
     for p in [*_PLACE_GONE.finditer(clean), *_COUNTY_ACTS.finditer(clean)]:
-        s, e = p.span(1)
+        s, e = p.span(p.lastindex)
         inside = [m for m in found if s <= m.start and m.end <= e and m.id is None]
-        if p.group(1) in _NOT_A_PLACE or any(m.start < e and m.end > s and m not in inside for m in [*known, *found]):
+        if p.group(p.lastindex) in _NOT_A_PLACE or any(m.start < e and m.end > s and m not in inside for m in [*known, *found]):
             continue
         found = [m for m in found if m not in inside] + [Mention(text[s:e], s, e, None, None, "government")]
     return found
@@ -523,7 +525,8 @@ def _local_government(m: Mention, known: list[Mention]) -> Mention:
     return m
 
 
-_FIRMS = r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:企业|公司)"  # what a list of firms closes with
+_FIRMS = (r"(?:大型|重点|知名|龙头|骨干|头部|优质|本地)?(?:机械制造|装备制造|高新技术|科技型|制造|汽车零部件|医药|化工|电子)?"
+          r"(?:企业|公司)")  # what a list of firms closes with (…等43家机械制造企业)
 _FIRM_LIST = re.compile(r"((?:[^、，。,；;：:“”]{2,16}、)+[^、，。,；;：:“”]{2,16})等(?:(?:来自[^，,。；;、]{0,10}?)?[0-9０-９一二两三四五六七八九十百多余]+[余多]?[家户])?"
                         + _FIRMS +  # (or counted with no 等: "伟博化工、哈亿曼电子科技、三鑫钢管3家企业")
                         r"|((?:[^、，。,；;：:“”与和这我]{2,12}、)+[^、，。,；;：:“”与和这我]{2,12}?(?:[和及][^、，。,；;：:“”与和这我]{2,12}?)?)"
@@ -769,6 +772,7 @@ def _place_bureaus(clean: str, text: str, found: list[Mention]) -> list[Mention]
 _ACADEMIES = ("农科院", "科学院", "中科院", "农业科学院", "林科院", "社科院")
 _CREDIT_OFFICE = re.compile(rf"(?:来源|供稿|稿件来源)\s*[:：]\s*([{CJK}]{{2,6}}(?:办|处|部|室|科))(?=\s|$)")
 _ONE_OF_A_KIND = re.compile(r"一[个所家座](?:[^，,。；;、]{0,12}的)?$")  # "作为一所以骨科为特色的三级甲等综合性医院": a kind
+_PROVINCE_INSIDE = re.compile(rf"(?<=[区县市])(?:{_PROVINCE.pattern})省")
 _FIRM_DEPT = re.compile(rf"[{CJK}]{{2,6}}?部(?=副?(?:部长|总经理|经理|主任))")  # …有限公司人力行政部总经理
 _HEADED_OFFICE = re.compile(rf"[{CJK}]{{2,6}}?处(?=副?处长)")  # …大学就业处处长
 _ACADEMY_INSTITUTE = re.compile(rf"[{CJK}]{{1,6}}?所(?![有以属在得谓])")  # 省农科院工程所
@@ -777,6 +781,7 @@ _PLACE_TWICE = re.compile(rf"([{CJK}]{{2}})\1[省市]")
 _PROVINCE_PARKS = re.compile(rf"[{CJK}]{{2,3}}省(?:工业园区|产业园区|开发区|高新区|园区)")
 _EACH_INSTITUTE = re.compile("各(?:研究所|研究院|院所|所)$")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百0-9０-９]+[批届期]")
+_TEAM_ENDS = ("服务团", "服务队", "帮扶团")  # teams a text names in full, then by their last words
 _STEM_OF = re.compile(rf"(?:[{CJK}]{{2,3}}[省市])?([{CJK}]{{2}})[市县](?:人民政府|政府)?")
 _STEM_BEFORE = re.compile(rf"(?:^|(?<![{CJK}])|(?<=[与和同、]))$")
 _STEM_AFTER = re.compile(r"与|和|同|深化|签署|签订|合作|共建")
@@ -827,6 +832,8 @@ def stems_and_tails(named: list[Mention]) -> list[tuple[str, Mention, bool]]:
                 shorts = {tail.group(1), tail.group(1)[:-3] + "所"}  # 省科学院健康医学研究所 → 健康医学所
             for short in shorts:
                 out.setdefault(short, (short, m.at(), False))
+        if len(m.name) >= 9 and m.name.endswith(_TEAM_ENDS):
+            out.setdefault(m.name, (m.name, m.at(), None))  # its own tails, later (…科技特派员服务团 → 特派员服务团)
     return list(out.values())
 
 
@@ -835,7 +842,11 @@ def add_short_forms(text: str, found: list[Mention], shorts: list[tuple[str, Men
     where it acts ("岳西与省农科院工程所签订…", "中国农科院与安康深化…"), an institute's own name anywhere
     but before 长 (工程所长: a title)."""
     clean = _clean(text)
-    out = list(found)
+    fulls = [(short, body) for short, body, stem in shorts if stem is None]
+    out = [next((replace(m, alias_of=body.alias_of or body.name) for full, body in fulls
+                 if m.id is None and m.alias_of is None and len(m.name) >= 5 and full != m.name and full.endswith(m.name)), m)
+           for m in found]
+    shorts = [x for x in shorts if x[2] is not None]
     for short, body, stem in sorted(shorts, key=lambda x: -len(x[0])):
         for x in re.finditer(re.escape(short), clean):
             at, e = x.start(), x.end()
@@ -1218,6 +1229,9 @@ def _guarded(name: str, lex: Lexicons) -> str | None:
         return None  # "涵江区相关科局": a place's offices in general
     if _PLACE_TWICE.match(name):
         name = name[2:]  # "深圳深圳市创新育成研究院": a place written twice by a slip
+    inner = _PROVINCE_INSIDE.search(name)
+    if inner and _COMPANY.fullmatch(name[inner.start():]):
+        name = name[inner.start():]  # "赴平原示范区河南省鑫磊峰医疗器械有限公司": the zone, then the firm with its province
     if _PROVINCE_PARKS.fullmatch(name):
         return None  # "促进江西省工业园区转型升级": a province's parks in general
     cut = max(name.rfind(c) for c in "了把被")

@@ -111,8 +111,9 @@ _GOES_ON = re.compile(r"\s*(?:并|还|又|随后|之后|同时)")  # a comma phr
 _BOTH = re.compile(r"(?:校地|校企|院企|院地|政校|校政|企校|地校|区校|县校|市校|校城|供需)?双方")
 _AGREEMENT = re.compile(r"签署|签订|签约|签定|签字")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
-_VISIT_OBJECT = re.compile(r"考察|走访|参观|察看|调研|来到|走进|到访|拜访|奔赴|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到")
+_VISIT_OBJECT = re.compile(r"考察|走访|参观|察看|调研|来到|走进|到访|拜访|奔赴|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到|(?<=应邀)(?:来|到)")  # (应邀来八桥镇开展…: a visit)
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|达)")
+_TEAM_LED = re.compile(r"率领|带领|带队|(?<![效频比概税汇利速功])率(?!先|达)")
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
@@ -208,7 +209,7 @@ _REPRESENTS_BODY = re.compile(rf"(?<![{CJK}])([{CJK}]{{2,3}}?)副?(?:县长|市�
 _WITH_PEOPLE = re.compile(rf"(?:与|同|和)((?:[{CJK}]{{2,3}}[、和及])*[{CJK}]{{2,3}})(?=(?:分别|共同)?(?:签订|签署|签约|座谈|会谈|洽谈|交流))")
 
 
-_VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队|走进|走访|来到|前往|(?<![奔])赴")
+_VISITS = re.compile(r"来访|到访|莅临|来我校|来校|一行|带队|走进|走访|来到|前往|(?<![奔])赴|应邀(?:来|到)")
 # the event people attend: "…等参加签约仪式" names no signing by them
 _ATTENDED = re.compile(r"(?:出席|参加|列席|见证)了?[^，,。；;]{0,20}?(?:仪式|会议|大会|活动)")
 _EACH_SPOKE = re.compile(r"[^，,。；;与和]{0,6}?分别(?:作了?|进行了?)?[^，,。；;]{0,4}?(?:致辞|发言|讲话|介绍|汇报)")
@@ -218,7 +219,7 @@ _RECEIVES = re.compile(r"(?:接待|欢迎|迎接)了?[^，,。；;]{0,12}?一行
 # the visitors, named earlier in the text; a bare team opening a clause and going somewhere: "随后，一行人来到A参观",
 # "调研队伍首先参观了A", "学院班子成员先后赴A", "我校教师一行先后参观考察了A"
 _GUESTS = re.compile(r"来访客人|来宾|客人|考察团|调研组|(?:(?<=[，,。；;：:])|^)(?:我校|学校|学院|我院)?"
-                     r"(?:(?:调研|考察)队伍|(?:调研|考察)?团队|小分队|班子成员|(?:教师|专家|师生)?一行人?"
+                     r"(?:(?:调研|考察)队伍|(?:调研|考察|专家)?团队(?:一行人?)?|小分队|班子成员|(?:教师|专家|师生)?一行人?"
                      r"|[\u4e00-\u9fff]{0,6}?(?:服务队|服务团)(?:一行人?)?)"  # (乡村振兴服务队一行到达A)
                      r"(?=(?:首先|首站|先后|随后|同时|继续前行[，,]\s*)?(?:来到|到达|前往|赴|走进|在|参观|考察|走访))")
 
@@ -515,6 +516,9 @@ def prose_relations(text: str, mentions: list[Mention], hits: list[Hit], context
                     ctx is None and (_LEADS.search(text, own.end(), subject.start)
                                      or _people_then_visit(text, own.end(), subject, s1)))):
                 pass  # "我校科技处走访A", "校长率领化材学院负责人…": its own unit acts (a node for this text only)
+            elif (subject is not None and _TEAM_LED.search(text, own.end(), subject.start)
+                  and re.match(r"[”\"]?\s*一行", text[subject.end:subject.end + 4])):
+                pass  # "我院副院长X带队“A服务团”一行前往B": the named team it leads goes
             elif ctx is None:  # "我校与涪陵区…签署": a university we cannot name; better nothing than a guess
                 current = None
                 continue

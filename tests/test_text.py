@@ -2217,3 +2217,22 @@ def test_a_film_owner_a_page_universitys_own_school_a_ranked_type_and_a_side_of_
     assert _triples(items) == set() and "国家大学科技园" not in _names(items)
     [item] = run("8月13日上午,丙丁师范大学—戊己县政产学研对接交流会召开。")
     assert _triples([item]) == _as_set([("丙丁师范大学", "戊己县", "合作交流")])
+
+
+# Rules prompted by the eighty-second unseen web batch; names made up.
+def test_firms_counted_by_trade_a_town_gone_to_and_a_team_of_experts_that_calls():
+    assert _names(run("“问诊团”将面向路达、金龙、立林等43家机械制造企业开展“专家问诊”。")) == ["路达", "金龙", "立林"]
+    items = run("甲乙大学教授赴丙丁镇开展产学研对接\n\n近日,甲乙大学两位教授应邀来丙丁镇开展产学研技术对接交流活动。\n\n"
+                "专家团队一行先后走访了戊己船舶、庚辛重工等6家企业。\n")
+    assert _triples(items) == _as_set([("甲乙大学", "丙丁镇", "调研"), ("甲乙大学", "戊己船舶", "调研"),
+                                       ("甲乙大学", "庚辛重工", "调研")])
+    assert _names(run("下一步,借助科技镇长团的专业优势搭建桥梁。")) == []  # the programme's teams in general
+
+
+def test_a_named_team_a_college_leads_a_zone_it_goes_to_and_a_firm_after_the_zone():
+    items = run("1月11日上午,我院副院长张三教授带队“甲乙市智能制造产业科技特派员服务团”一行九人前往丙丁示范区进行走访调研。\n\n"
+                "随后,特派员服务团一行赴丙丁示范区河南省戊己医疗器械有限公司等企业进行实地考察。\n")
+    assert _triples(items) == _as_set([("甲乙市智能制造产业科技特派员服务团", "丙丁示范区", "调研"),
+                                       ("特派员服务团", "河南省戊己医疗器械有限公司", "调研")])
+    assert ("特派员服务团", "甲乙市智能制造产业科技特派员服务团") in {
+        (o["name"], o.get("alias_of")) for it in items for o in it["organisations"]}  # its own last words
