@@ -142,7 +142,7 @@ def extract_item(i: int, text: str, start: int, line: int, index: NameIndex, lex
                  context: Mention | None = None, aliases: dict[str, Mention] | None = None,
                  memory: Memory | None = None, firm: Mention | None = None,
                  owners: dict[str, Mention] | None = None,
-                 city: str | None = None, shorts: list[tuple[str, Mention, bool]] = ()) -> Item:
+                 city: str | None = None, shorts: list[tuple[str, Mention, bool | None]] = ()) -> Item:
     """One item. `context` is the university named last in the items before (prose only):
     an item with no subject of its own that says 学校 / 我校 / 校地 / 双方 is about it. `aliases`:
     the short names the text has defined so far (see `find_organisations`)."""

@@ -348,19 +348,21 @@ def find_organisations(text: str, index: NameIndex, lex: Lexicons, aliases: dict
              for _, w in pairs]
     found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end
                                          and o.end - o.start > m.end - m.start for o in found)]  # inside a widened name
+    founded = set()  # quoted names a clause founds (组建“A”, 成立“B”)
     for q in _QUOTED_NAME.finditer(clean):  # “稀土抗菌材料研发与应用联合实验室”: the quoted name whole
+        if BUILT_BEFORE.search(clean, max(0, q.start() - 8), q.start() + 1):
+            founded.add(q.span(1))
         inner = [m for m in found if q.start(1) <= m.start and m.end <= q.end(1)]
         whole = re.sub(r"[-—–－]", "", q.group(1))
         if (inner and all(m.id is None and (m.start, m.end) != q.span(1) for m in inner)
                 and lex.name_form.fullmatch(whole) and _guarded(whole, lex) == whole):
             kind = next((t for f, t in lex.forms if q.group(1).endswith(f)), "other")
             found = [m for m in found if m not in inner] + [Mention(text[q.start(1):q.end(1)], q.start(1), q.end(1), None, None, kind)]
-        elif inner and BUILT_BEFORE.search(clean, max(0, q.start() - 8), q.start() + 1):
+        elif inner and q.span(1) in founded:
             # "发起成立“扬中高新区淮阴工学院研究生工作站总站”": what is founded, named whole by no form;
             # the names at its head are the first words of its name, not bodies of their own
             found = [m for m in found if not (m in inner and m.end < q.end(1) and m.id is None)]
     # "组建“威高(苏州)研究院”", "成立“…联合研究中心”": what the clause founds, quoted whole, is no party yet
-    founded = {q.span(1) for q in _QUOTED_NAME.finditer(clean) if BUILT_BEFORE.search(clean, max(0, q.start() - 8), q.start() + 1)}
     found = [m for m in found if not ((m.start, m.end) in founded and m.id is None)]
     # "“政校企”工作联盟": a type of body its quoted words name; the words its form found alone are no name
     found = [m for m in found if not (m.id is None and len(m.name) <= 6 and _QUOTED_MODIFIER.search(clean, max(0, m.start - 10), m.start))]
@@ -645,8 +647,9 @@ def _listed_firms(text: str, clean: str, found: list[Mention], lex: Lexicons) ->
             name = part
             # "活动吸引了初链科技": the name after the clause words, which only the first item has (…、同大机械等)
             last = _BREAK.split(name)[-1] if i == 0 else name
-            if i == 0 and _LIST_LEAD.match(last) and len(last) - _LIST_LEAD.match(last).end() >= 2:
-                last = last[_LIST_LEAD.match(last).end():]  # "对接服务科瑞德、泸天化等420家重点企业": what they serve
+            lead = _LIST_LEAD.match(last) if i == 0 else None
+            if lead and len(last) - lead.end() >= 2:
+                last = last[lead.end():]  # "对接服务科瑞德、泸天化等420家重点企业": what they serve
             place = _LIST_PLACE.match(last) if i == 0 and (len(parts) > 1 or lst.lastgroup == "one") else None
             if place and len(last) - place.end() >= 4:
                 last = last[place.end():]  # "东台市安航船舶、伟龙意程…": the city is where all of them are
@@ -813,12 +816,13 @@ def titled_brands(text: str, named: list[Mention]) -> dict[str, Mention]:
 _NOT_BRANDS = re.compile("有限|股份|集团|科技|技术|智能|医疗|设备|实业|控股|发展|责任|分|总")  # words of any firm's name
 
 
-def stems_and_tails(named: list[Mention]) -> list[tuple[str, Mention, bool]]:
+def stems_and_tails(named: list[Mention]) -> list[tuple[str, Mention, bool | None]]:
     """Short forms a text may use for bodies it names in full (`named`: the whole text's names): a
     city's or county's two-character stem (岳西 for 岳西县, 安康 for 安康市人民政府) and an academy's
     institute by its own name (农业工程所, 工程所 for 省农科院农业工程所). Each as (short, the body,
-    whether it is a stem, which counts only where it acts)."""
-    out: dict[str, tuple[str, Mention, bool]] = {}
+    whether it is a stem, which counts only where it acts; None for a team's full name, whose own last
+    words the item may write)."""
+    out: dict[str, tuple[str, Mention, bool | None]] = {}
     for m in named:
         if m.id is not None or m.start < 0:
             continue
@@ -837,7 +841,7 @@ def stems_and_tails(named: list[Mention]) -> list[tuple[str, Mention, bool]]:
     return list(out.values())
 
 
-def add_short_forms(text: str, found: list[Mention], shorts: list[tuple[str, Mention, bool]]) -> list[Mention]:
+def add_short_forms(text: str, found: list[Mention], shorts: list[tuple[str, Mention, bool | None]]) -> list[Mention]:
     """`found` with the short forms of `stems_and_tails` where this item writes them as words: a stem
     where it acts ("岳西与省农科院工程所签订…", "中国农科院与安康深化…"), an institute's own name anywhere
     but before 长 (工程所长: a title)."""

@@ -113,7 +113,7 @@ _AGREEMENT = re.compile(r"签署|签订|签约|签定|签字")
 _ABOUT = re.compile(r"(?:建设|共建)?(?:战略)?(?:合作)?(?:框架)?(?:协议|合同|意向书)")  # what follows the name an agreement is about
 _VISIT_OBJECT = re.compile(r"考察|走访|参观|察看|调研|来到|走进|到访|拜访|奔赴|(?<![来到])访问(?!学者)|(?<=一行)深入|深入到|(?<=一行)人?(?:先后)?赴|(?<=带队)(?:到|赴)|(?:先后|分别)到|(?<=应邀)(?:来|到)")  # (应邀来八桥镇开展…: a visit)
 _LEADS = re.compile(r"率领|带领|(?<![效频比概税汇利速功])率(?!先|达)")
-_TEAM_LED = re.compile(r"率领|带领|带队|(?<![效频比概税汇利速功])率(?!先|达)")
+_TEAM_LED = re.compile(_LEADS.pattern + "|带队")  # (a head who leads a named team: 带队 too)
 _ARRIVES = re.compile(r"莅临|来到|前往|赴|到|走进|来|访问|一行|参加|出席")
 _UNVEILED = re.compile(r"(?:正式)?(?:揭牌|授牌|挂牌|落成|奠基)")
 _LIST_GAP = re.compile(r"[”\"》]?[、，,和及与]?[“\"《]?")
